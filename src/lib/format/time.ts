@@ -1,0 +1,25 @@
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** Local wall-clock time with milliseconds: 14:03:27.418. */
+export function formatWallClock(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}
+
+/** Time since the session's first record: +0.000, +12.345, +1:02:03.456 for long sessions. */
+export function formatRelative(epochMs: number, originMs: number): string {
+  const elapsed = Math.max(0, epochMs - originMs);
+  const totalSeconds = Math.floor(elapsed / 1000);
+  const millis = pad(Math.floor(elapsed % 1000), 3);
+  if (totalSeconds < 60) return `+${totalSeconds}.${millis}`;
+  const seconds = totalSeconds % 60;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  if (totalMinutes < 60) return `+${totalMinutes}:${pad(seconds)}.${millis}`;
+  return `+${Math.floor(totalMinutes / 60)}:${pad(totalMinutes % 60)}:${pad(seconds)}.${millis}`;
+}
+
+/** Full local date and time, for "opened at". */
+export function formatDateTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${formatWallClock(epochMs)}`;
+}

@@ -1,0 +1,67 @@
+import type { Result } from '../result';
+
+export interface UrlProblem {
+  message: string;
+  /** A corrected URL the person can accept with one click; never applied without asking. */
+  fix?: string;
+}
+
+/**
+ * Checks a URL typed into the connection bar before any connection is attempted.
+ * The browser's own errors for these cases are terse SyntaxErrors, so we say what is wrong and how to fix it.
+ */
+export function checkWebSocketUrl(input: string): Result<string, UrlProblem> {
+  const text = input.trim();
+  if (text === '') return { ok: false, error: { message: 'Enter a ws:// or wss:// URL.' } };
+
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  if (scheme === undefined) {
+    return {
+      ok: false,
+      error: { message: 'The URL needs a scheme: ws:// or wss://.', fix: `ws://${text.replace(/^\/+/, '')}` },
+    };
+  }
+  if (scheme === 'http' || scheme === 'https') {
+    const fixed = (scheme === 'https' ? 'wss' : 'ws') + text.slice(scheme.length);
+    return {
+      ok: false,
+      error: {
+        message: `WebSockets use ${scheme === 'https' ? 'wss' : 'ws'}://, not ${scheme}://.`,
+        fix: fixed,
+      },
+    };
+  }
+  if (scheme !== 'ws' && scheme !== 'wss') {
+    return {
+      ok: false,
+      error: { message: `“${scheme}://” is not a WebSocket scheme: use ws:// or wss://.` },
+    };
+  }
+
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, error: { message: 'This is not a valid URL: check the host name and port.' } };
+  }
+  if (url.hostname === '') return { ok: false, error: { message: 'The URL has no host name.' } };
+  if (url.hash !== '') {
+    return {
+      ok: false,
+      error: { message: 'A WebSocket URL cannot have a #fragment.', fix: text.slice(0, text.indexOf('#')) },
+    };
+  }
+  return { ok: true, value: url.href };
+}
+
+/** Whether the browser will refuse this URL as mixed content from the current page. */
+export function isBlockedMixedContent(url: string, pageProtocol: string): boolean {
+  if (pageProtocol !== 'https:' || !url.startsWith('ws:')) return false;
+  const host = new URL(url).hostname;
+  // Browsers treat loopback hosts as potentially trustworthy and let ws:// through to them.
+  return !(host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '[::1]');
+}
+
+export const MIXED_CONTENT_EXPLANATION =
+  'This page was loaded over https, and browsers block unencrypted ws:// connections from secure pages. ' +
+  'Use wss:// if the server offers it, or run WS Inspector from http://localhost (npm start) to reach ws:// servers.';

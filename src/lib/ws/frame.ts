@@ -1,0 +1,75 @@
+/**
+ * The frame model: every session is a gap-free sequence of records numbered by `seq` from 0.
+ * A record is either a message (sent or received, text or binary) or a connection event.
+ */
+
+export type Direction = 'out' | 'in';
+export type BinaryType = 'blob' | 'arraybuffer';
+
+interface RecordBase {
+  /** Position in the session, gap-free from 0 over all records. */
+  seq: number;
+  /** Epoch milliseconds with sub-millisecond precision, taken when the event fired. */
+  t: number;
+}
+
+export interface TextMessage extends RecordBase {
+  kind: 'text';
+  dir: Direction;
+  text: string;
+  /** Bytes on the wire: the UTF-8 length of the text. */
+  size: number;
+}
+
+export interface BinaryMessage extends RecordBase {
+  kind: 'binary';
+  dir: Direction;
+  bytes: Uint8Array;
+  size: number;
+  /** For received frames: how the browser delivered the payload. */
+  binaryType?: BinaryType;
+}
+
+export interface OpenEvent extends RecordBase {
+  kind: 'open';
+  protocol: string;
+  extensions: string;
+}
+
+export interface CloseEvent extends RecordBase {
+  kind: 'close';
+  code: number;
+  reason: string;
+  wasClean: boolean;
+}
+
+export interface ErrorEvent extends RecordBase {
+  kind: 'error';
+  message: string;
+}
+
+/** Something the app itself says about the connection, e.g. the URL it is connecting to. */
+export interface NoteEvent extends RecordBase {
+  kind: 'note';
+  text: string;
+}
+
+export type MessageRecord = TextMessage | BinaryMessage;
+export type EventRecord = OpenEvent | CloseEvent | ErrorEvent | NoteEvent;
+export type FrameRecord = MessageRecord | EventRecord;
+
+/** A record before the log numbers it. */
+export type UnnumberedRecord = FrameRecord extends infer R
+  ? R extends FrameRecord
+    ? Omit<R, 'seq'>
+    : never
+  : never;
+
+export function isMessage(record: FrameRecord): record is MessageRecord {
+  return record.kind === 'text' || record.kind === 'binary';
+}
+
+/** Epoch time with sub-millisecond precision, the clock every record is stamped with. */
+export function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}

@@ -1,0 +1,111 @@
+import { formatJson } from '../lib/codecs/json';
+import type { MessageFormat } from '../lib/codecs/message';
+import { encodeMessage } from '../lib/codecs/message';
+import type { ConnectionController } from './connection.svelte';
+
+interface SentMessage {
+  body: string;
+  format: MessageFormat;
+}
+
+const HISTORY_LIMIT = 100;
+
+/** The message being written, its format, and the messages sent before (newest first) for recall. */
+export class ComposerState {
+  #body = $state('');
+  #format = $state<MessageFormat>('text');
+  #history = $state.raw<SentMessage[]>([]);
+  /** Which history entry is in the box while recalling; -1 when the box holds a new message. */
+  #recallIndex = -1;
+  /** The unsent message that recalling replaced, restored when stepping back past the newest entry. */
+  #draft = '';
+  #sendError = $state<string | null>(null);
+  readonly #connection: ConnectionController;
+
+  readonly encoded = $derived(encodeMessage(this.#body, this.#format));
+
+  constructor(connection: ConnectionController) {
+    this.#connection = connection;
+  }
+
+  get body() {
+    return this.#body;
+  }
+  set body(value: string) {
+    this.#body = value;
+    this.#sendError = null;
+    this.#recallIndex = -1;
+  }
+  get format() {
+    return this.#format;
+  }
+  set format(value: MessageFormat) {
+    this.#format = value;
+    this.#sendError = null;
+  }
+  get history(): readonly SentMessage[] {
+    return this.#history;
+  }
+
+  /** What is wrong with the message as typed; empty messages are fine (an empty text frame is legal). */
+  get error(): string | null {
+    if (this.#sendError !== null) return this.#sendError;
+    return this.#body !== '' && !this.encoded.ok ? this.encoded.error : null;
+  }
+
+  /** Sends the message; returns whether it went out. */
+  send(): boolean {
+    const encoded = this.encoded;
+    if (!encoded.ok) {
+      this.#sendError = encoded.error;
+      return false;
+    }
+    try {
+      if (encoded.value.kind === 'text') this.#connection.sendText(encoded.value.text);
+      else this.#connection.sendBinary(encoded.value.bytes);
+    } catch (error) {
+      this.#sendError = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+    this.#remember({ body: this.#body, format: this.#format });
+    return true;
+  }
+
+  async sendFile(file: File): Promise<void> {
+    try {
+      this.#connection.sendBinary(new Uint8Array(await file.arrayBuffer()));
+      this.#sendError = null;
+    } catch (error) {
+      this.#sendError = `${file.name} was not sent: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  /** Steps through earlier messages: older with +1, newer with -1. */
+  recall(step: 1 | -1): void {
+    this.recallEntry(this.#recallIndex + step);
+  }
+
+  /** Puts history entry `index` in the box; -1 brings back the message that was being written. */
+  recallEntry(index: number): void {
+    if (index < -1 || index >= this.#history.length) return;
+    if (this.#recallIndex === -1) this.#draft = this.#body;
+    const entry = this.#history[index];
+    this.#body = entry?.body ?? this.#draft;
+    if (entry) this.#format = entry.format;
+    this.#recallIndex = index;
+    this.#sendError = null;
+  }
+
+  /** Pretty-prints (indent 2) or minifies (indent '') the JSON in the box; invalid JSON stays as it is. */
+  reformatJson(indent: 2 | ''): void {
+    const formatted = formatJson(this.#body, indent);
+    if (formatted.ok) this.#body = formatted.value;
+    else this.#sendError = formatted.error;
+  }
+
+  #remember(message: SentMessage): void {
+    const rest = this.#history.filter((m) => m.body !== message.body || m.format !== message.format);
+    this.#history = [message, ...rest].slice(0, HISTORY_LIMIT);
+    this.#recallIndex = -1;
+  }
+}

@@ -1,0 +1,241 @@
+import { checkCloseRequest } from '../lib/ws/close-codes';
+import type { ConnectionStatus, SocketFactory } from '../lib/ws/connection';
+import { Connection } from '../lib/ws/connection';
+import { checkWebSocketUrl, isBlockedMixedContent, MIXED_CONTENT_EXPLANATION } from '../lib/ws/endpoint';
+import type { BinaryType } from '../lib/ws/frame';
+import { preciseNow } from '../lib/ws/frame';
+import { parseSubprotocols } from '../lib/ws/subprotocols';
+import type { DeepLink } from '../lib/deep-link';
+import type { FrameViewState } from './frame-view.svelte';
+import type { SessionView } from './session.svelte';
+
+export const DEFAULT_URL = 'ws://localhost:8787/echo';
+
+export interface OpenInfo {
+  url: string;
+  protocol: string;
+  extensions: string;
+  at: number;
+}
+
+export interface CloseInfo {
+  code: number;
+  reason: string;
+  wasClean: boolean;
+}
+
+/** The connection bar and the one live connection: what is typed, what was negotiated, how it ended. */
+export class ConnectionController {
+  #url = $state(DEFAULT_URL);
+  #protocolsText = $state('');
+  #binaryType = $state<BinaryType>('arraybuffer');
+  #closeCode = $state('1000');
+  #closeReason = $state('');
+
+  #status = $state<ConnectionStatus>('closed');
+  #connectedUrl = $state('');
+  #openInfo = $state.raw<OpenInfo | null>(null);
+  #closeInfo = $state.raw<CloseInfo | null>(null);
+  #bufferedAmount = $state(0);
+  /** Errors are shown once the person tried to connect, or when a deep link filled the fields. */
+  #showFieldErrors = $state(false);
+  #connectError = $state<string | null>(null);
+  #closeError = $state<string | null>(null);
+  #linkErrors = $state.raw<DeepLink['errors']>({});
+
+  #connection: Connection | null = null;
+  readonly #session: SessionView;
+  readonly #view: FrameViewState;
+  readonly #createSocket: SocketFactory | undefined;
+
+  readonly urlCheck = $derived(checkWebSocketUrl(this.#url));
+  readonly protocolsCheck = $derived(parseSubprotocols(this.#protocolsText));
+
+  constructor(session: SessionView, view: FrameViewState, createSocket?: SocketFactory) {
+    this.#session = session;
+    this.#view = view;
+    this.#createSocket = createSocket;
+  }
+
+  get url() {
+    return this.#url;
+  }
+  set url(value: string) {
+    this.#url = value;
+  }
+  get protocolsText() {
+    return this.#protocolsText;
+  }
+  set protocolsText(value: string) {
+    this.#protocolsText = value;
+  }
+  get binaryType() {
+    return this.#binaryType;
+  }
+  set binaryType(value: BinaryType) {
+    this.#binaryType = value;
+  }
+  get closeCode() {
+    return this.#closeCode;
+  }
+  set closeCode(value: string) {
+    this.#closeCode = value;
+    this.#closeError = null;
+  }
+  get closeReason() {
+    return this.#closeReason;
+  }
+  set closeReason(value: string) {
+    this.#closeReason = value;
+    this.#closeError = null;
+  }
+
+  get status() {
+    return this.#status;
+  }
+  get isActive() {
+    return this.#status === 'connecting' || this.#status === 'open';
+  }
+  get connectedUrl() {
+    return this.#connectedUrl;
+  }
+  get openInfo() {
+    return this.#openInfo;
+  }
+  get closeInfo() {
+    return this.#closeInfo;
+  }
+  get bufferedAmount() {
+    return this.#bufferedAmount;
+  }
+  get connectError() {
+    return this.#connectError;
+  }
+  get closeError() {
+    return this.#closeError;
+  }
+  get urlError() {
+    return this.#showFieldErrors && !this.urlCheck.ok ? this.urlCheck.error : null;
+  }
+  get protocolsError() {
+    return this.#showFieldErrors && !this.protocolsCheck.ok ? this.protocolsCheck.error : null;
+  }
+  get linkErrors() {
+    return this.#linkErrors;
+  }
+
+  /** Fills the bar from a deep link; connects when it asks to and every field is valid. */
+  applyDeepLink(link: DeepLink): void {
+    if (link.url !== undefined) this.#url = link.url;
+    if (link.protocols !== undefined) this.#protocolsText = link.protocols;
+    if (link.binaryType !== undefined) this.#binaryType = link.binaryType;
+    this.#linkErrors = link.errors;
+    this.#showFieldErrors = link.url !== undefined || link.protocols !== undefined;
+    if (link.connect) this.connect();
+  }
+
+  applyUrlFix(fixed: string): void {
+    this.#url = fixed;
+  }
+
+  connect(): void {
+    this.#showFieldErrors = true;
+    this.#connectError = null;
+    if (this.isActive || !this.urlCheck.ok || !this.protocolsCheck.ok) return;
+    const url = this.urlCheck.value;
+    const protocols = this.protocolsCheck.value;
+    if (isBlockedMixedContent(url, location.protocol)) {
+      this.#connectError = MIXED_CONTENT_EXPLANATION;
+      return;
+    }
+
+    this.#session.reset();
+    this.#view.reset();
+    this.#openInfo = null;
+    this.#closeInfo = null;
+    this.#connectedUrl = url;
+    this.#session.append({
+      kind: 'note',
+      t: preciseNow(),
+      text: `Connecting to ${url}${protocols.length ? ` offering ${protocols.join(', ')}` : ''} (binary type ${this.#binaryType})`,
+    });
+    try {
+      this.#connection = new Connection(
+        { url, protocols, binaryType: this.#binaryType },
+        {
+          record: (record) => {
+            this.#session.append(record);
+            if (record.kind === 'open') {
+              this.#openInfo = {
+                url,
+                protocol: record.protocol,
+                extensions: record.extensions,
+                at: record.t,
+              };
+            } else if (record.kind === 'close') {
+              this.#closeInfo = { code: record.code, reason: record.reason, wasClean: record.wasClean };
+            }
+          },
+          status: (status) => {
+            this.#status = status;
+          },
+        },
+        this.#createSocket,
+      );
+    } catch (error) {
+      this.#connectError = explainConstructorError(error);
+      this.#session.append({ kind: 'error', t: preciseNow(), message: this.#connectError });
+    }
+  }
+
+  disconnect(): void {
+    this.#connection?.close(1000);
+  }
+
+  closeWithCode(): void {
+    const checked = checkCloseRequest(this.#closeCode, this.#closeReason);
+    if (!checked.ok) {
+      this.#closeError = checked.error;
+      return;
+    }
+    this.#connection?.close(checked.value.code, checked.value.reason);
+  }
+
+  sendText(text: string): void {
+    this.#requireOpen().sendText(text);
+    this.#watchBufferedAmount();
+  }
+
+  sendBinary(bytes: Uint8Array): void {
+    this.#requireOpen().sendBinary(bytes);
+    this.#watchBufferedAmount();
+  }
+
+  #requireOpen(): Connection {
+    if (this.#connection === null || this.#status !== 'open') {
+      throw new Error('Connect first: messages can only be sent on an open connection.');
+    }
+    return this.#connection;
+  }
+
+  /** bufferedAmount has no event, so it is sampled every frame until the queue is empty. */
+  #watchBufferedAmount(): void {
+    const connection = this.#connection;
+    const sample = () => {
+      if (connection !== this.#connection || connection === null) return;
+      this.#bufferedAmount = connection.bufferedAmount;
+      if (this.#bufferedAmount > 0 && connection.status === 'open') requestAnimationFrame(sample);
+    };
+    sample();
+  }
+}
+
+function explainConstructorError(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'SecurityError') {
+    return `The browser refused the connection (SecurityError): ${MIXED_CONTENT_EXPLANATION}`;
+  }
+  if (error instanceof DOMException && error.name === 'SyntaxError') {
+    return `The browser rejected the URL or subprotocols (SyntaxError): ${error.message}`;
+  }
+  return `The connection could not be started: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,15 @@
+import { createContext } from 'svelte';
+import type { ComposerState } from './composer.svelte';
+import type { ConnectionController } from './connection.svelte';
+import type { FrameViewState } from './frame-view.svelte';
+import type { SessionView } from './session.svelte';
+
+/** Everything the components share, built once in main.ts and handed down through context. */
+export interface AppState {
+  session: SessionView;
+  view: FrameViewState;
+  connection: ConnectionController;
+  composer: ComposerState;
+}
+
+export const [getAppState, setAppState] = createContext<AppState>();

@@ -1,0 +1,46 @@
+export type TimeMode = 'wall' | 'relative';
+
+/** How the grid shows the session: the selected row, whether it follows new frames, how it shows time. */
+export class FrameViewState {
+  #selected = $state<number | null>(null);
+  #followTail = $state(true);
+  #timeMode = $state<TimeMode>('wall');
+
+  get selected(): number | null {
+    return this.#selected;
+  }
+
+  get followTail(): boolean {
+    return this.#followTail;
+  }
+
+  get timeMode(): TimeMode {
+    return this.#timeMode;
+  }
+
+  select(seq: number | null): void {
+    this.#selected = seq;
+  }
+
+  /** Moves the selection by `delta` rows within [0, length), starting from the last row when none is selected. */
+  moveSelection(delta: number, length: number): void {
+    if (length === 0) return;
+    const from = this.#selected ?? (delta > 0 ? -1 : length);
+    this.#selected = Math.min(length - 1, Math.max(0, from + delta));
+    this.#followTail = this.#selected === length - 1;
+  }
+
+  setFollowTail(follow: boolean): void {
+    this.#followTail = follow;
+  }
+
+  setTimeMode(mode: TimeMode): void {
+    this.#timeMode = mode;
+  }
+
+  /** A new session starts at its first frame with nothing selected. */
+  reset(): void {
+    this.#selected = null;
+    this.#followTail = true;
+  }
+}

@@ -1,0 +1,128 @@
+// @ts-check
+/**
+ * What every end-to-end test stands on: the built app served by Vite's preview server, the real sandbox on a free
+ * port, and Debian's Chromium driven by playwright-core. Everything listens on 127.0.0.1 and stops in `after`.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { startSandbox } from '../../sandbox/server.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Playwright gives every launch a fresh temporary --user-data-dir of its own.
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * @typedef {object} Environment
+ * @property {string} appUrl the built app
+ * @property {string} wsUrl the sandbox, e.g. ws://127.0.0.1:40123
+ * @property {(query?: Record<string, string>) => Promise<import('playwright-core').Page>} open
+ *   a new page, in a context of its own (fresh storage), on the app with that query string
+ */
+
+/**
+ * Starts the app, the sandbox and Chromium for one test file, and checks after each test that no page threw.
+ * @returns {Environment}
+ */
+export function useEnvironment() {
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
+  /** @type {Awaited<ReturnType<typeof startSandbox>> | undefined} */
+  let sandbox;
+  /** @type {Awaited<ReturnType<typeof preview>> | undefined} */
+  let server;
+  /** @type {import('playwright-core').BrowserContext[]} */
+  let contexts = [];
+  /** @type {string[]} */
+  let pageErrors = [];
+
+  /** @type {Environment} */
+  const env = {
+    appUrl: '',
+    wsUrl: '',
+    async open(query = {}) {
+      if (!browser) throw new Error('the browser is not running');
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(`${env.appUrl}?${new URLSearchParams(query)}`);
+      return page;
+    },
+  };
+
+  before(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+    const address = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
+    env.appUrl = `http://127.0.0.1:${address.port}/`;
+    env.wsUrl = `ws://127.0.0.1:${sandbox.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+    const errors = pageErrors;
+    pageErrors = [];
+    assert.deepEqual(errors, [], 'the page threw');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await server?.close();
+  });
+
+  return env;
+}
+
+/**
+ * The number the Frame count ends with: the messages in the session on screen (see the UI contract).
+ * @param {import('playwright-core').Page} page
+ */
+export async function messageCount(page) {
+  const text = (await page.getByRole('status', { name: 'Frame count' }).textContent()) ?? '';
+  const numbers = text.match(/\d[\d,]*/g) ?? [];
+  return Number((numbers.at(-1) ?? '').replace(/,/g, ''));
+}
+
+/**
+ * Waits until the Frame count reaches `expected` messages.
+ * @param {import('playwright-core').Page} page
+ * @param {number} expected
+ */
+export async function waitForMessageCount(page, expected, timeout = 15_000) {
+  await page.waitForFunction(
+    (n) => {
+      const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
+      const last = (text.match(/\d[\d,]*/g) ?? []).at(-1) ?? '';
+      return Number(last.replace(/,/g, '')) === n;
+    },
+    expected,
+    { timeout },
+  );
+}
+
+/**
+ * Opens the app on a sandbox path and connects through the deep link.
+ * @param {Environment} env
+ * @param {string} path e.g. /echo
+ * @param {Record<string, string>} [extra] more deep-link parameters
+ */
+export async function openConnected(env, path, extra = {}) {
+  const page = await env.open({ url: env.wsUrl + path, connect: '1', ...extra });
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  return page;
+}
