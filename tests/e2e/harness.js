@@ -126,3 +126,15 @@ export async function openConnected(env, path, extra = {}) {
   await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
   return page;
 }
+
+/**
+ * The grid's rows whose direction cell reads `direction` (sent, received, open, close, error, note).
+ * @param {import('playwright-core').Page} page
+ * @param {string} direction
+ */
+export function rowsOf(page, direction) {
+  return page
+    .getByRole('grid', { name: 'Frames' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell', { name: direction, exact: true }) });
+}

@@ -38,6 +38,13 @@ export function checkWebSocketUrl(input: string): Result<string, UrlProblem> {
     };
   }
 
+  // Engines disagree here: Chromium quietly percent-encodes a space in the host, Node and Firefox refuse it.
+  if (/\s/.test(text)) {
+    return {
+      ok: false,
+      error: { message: 'The URL contains white space: remove it, or write a space as %20.' },
+    };
+  }
   let url: URL;
   try {
     url = new URL(text);

@@ -1,0 +1,77 @@
+// @ts-check
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openConnected, useEnvironment, waitForMessageCount } from './harness.js';
+
+const env = useEnvironment();
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {number} seq
+ */
+function row(page, seq) {
+  return page.getByRole('grid', { name: 'Frames' }).locator(`[role="row"][aria-rowindex="${seq + 2}"]`);
+}
+
+test('5,000 streamed frames are all counted, and the grid follows them to the last', async () => {
+  const page = await openConnected(env, '/stream?count=5000');
+  await waitForMessageCount(page, 5000);
+  // Records: the connecting note, open, then 5,000 messages: the last is #5001, and the grid followed it.
+  await row(page, 5001).waitFor();
+  assert.match((await row(page, 5001).textContent()) ?? '', /"seq":4999/);
+  const grid = page.getByRole('grid', { name: 'Frames' });
+  assert.equal(await grid.getAttribute('aria-rowcount'), String(5002 + 1));
+  // Virtualized: only the rows on screen (and a few more) exist.
+  assert.ok((await grid.getByRole('row').count()) < 100);
+});
+
+test('keyboard moves the selection; scrolling up stops following and offers a jump to the latest', async () => {
+  const page = await openConnected(env, '/stream?count=2000');
+  await waitForMessageCount(page, 2000);
+  const grid = page.getByRole('grid', { name: 'Frames' });
+  await grid.focus();
+
+  await grid.press('Home');
+  await row(page, 0).filter({ hasText: 'note' }).waitFor();
+  assert.equal(await row(page, 0).getAttribute('aria-selected'), 'true');
+  await grid.press('ArrowDown');
+  await grid.press('ArrowDown');
+  assert.equal(await row(page, 2).getAttribute('aria-selected'), 'true');
+  await grid.press('PageDown');
+  const selectedAfterPage =
+    Number(await grid.locator('[aria-selected="true"]').getAttribute('aria-rowindex')) - 2;
+  assert.ok(selectedAfterPage > 5, `Page Down moved to #${selectedAfterPage}`);
+
+  // Away from the tail, the frame details follow the selection and a jump button appears.
+  await page
+    .getByRole('region', { name: 'Frame details' })
+    .getByText(`#${selectedAfterPage} received`)
+    .waitFor();
+  await page.getByRole('button', { name: /Jump to latest/ }).click();
+  await row(page, 2001).waitFor();
+
+  await grid.press('Home');
+  await grid.press('End');
+  await row(page, 2001).waitFor();
+  assert.equal(await row(page, 2001).getAttribute('aria-selected'), 'true');
+});
+
+test('while following, new frames scroll into view; after scrolling up they do not', async () => {
+  const page = await openConnected(env, '/echo');
+  const box = page.getByLabel('Message', { exact: true });
+  for (let i = 0; i < 40; i++) {
+    await box.fill(`message ${i}`);
+    await box.press('Control+Enter');
+  }
+  await waitForMessageCount(page, 80);
+  await row(page, 81).waitFor();
+
+  const grid = page.getByRole('grid', { name: 'Frames' });
+  await grid.evaluate((element) => element.scrollTo(0, 0));
+  await page.getByRole('button', { name: /Jump to latest/ }).waitFor();
+  await box.fill('one more');
+  await box.press('Control+Enter');
+  await waitForMessageCount(page, 82);
+  assert.equal(await row(page, 83).count(), 0, 'the new row is not scrolled into view');
+  assert.equal(await grid.evaluate((element) => element.scrollTop), 0);
+});
