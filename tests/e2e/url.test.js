@@ -34,6 +34,7 @@ test('malformed URLs and subprotocols are explained next to their fields', async
   const page = await env.open();
   const url = page.getByLabel('URL', { exact: true });
   const connect = page.getByRole('button', { name: 'Connect' });
+  /** @type {[string, string][]} */
   const cases = [
     ['', 'Enter a ws:// or wss:// URL.'],
     ['localhost:8787/echo', 'The URL needs a scheme: ws:// or wss://.'],

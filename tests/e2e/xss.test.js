@@ -6,7 +6,7 @@ import { openConnected, rowsOf, useEnvironment, waitForMessageCount } from './ha
 const env = useEnvironment();
 
 /** Each payload, if it ever became markup, would set window.__xss. */
-const CORPUS = [
+const CORPUS = /** @type {const} */ ([
   '<img src=x onerror="window.__xss=1">',
   '<script>window.__xss=1</script>',
   '<svg onload="window.__xss=1"></svg>',
@@ -14,7 +14,7 @@ const CORPUS = [
   '</pre></textarea><img src=x onerror=window.__xss=1>',
   '<a href="javascript:window.__xss=1">click</a>',
   '{{constructor.constructor("window.__xss=1")()}}',
-];
+]);
 
 /**
  * Nothing ran, and no element a payload names exists in the app.

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { directionLabel, previewRecord } from '../../src/lib/frames/describe';
+import { FrameLog } from '../../src/lib/frames/frame-log';
+import { payloadAs } from '../../src/lib/frames/payload';
+import { formatBytes, formatCount } from '../../src/lib/format/size';
+import { formatRelative } from '../../src/lib/format/time';
+
+describe('FrameLog', () => {
+  it('numbers records gap-free and keeps totals of messages only', () => {
+    const log = new FrameLog();
+    log.append({ kind: 'open', t: 1, protocol: '', extensions: '' });
+    log.append({ kind: 'text', dir: 'out', t: 2, text: 'ab', size: 2 });
+    log.append({ kind: 'binary', dir: 'in', t: 3, bytes: new Uint8Array(5), size: 5 });
+    log.append({ kind: 'close', t: 4, code: 1000, reason: '', wasClean: true });
+    expect([0, 1, 2, 3].map((seq) => log.at(seq)?.seq)).toEqual([0, 1, 2, 3]);
+    expect(log.length).toBe(4);
+    expect(log.messageCount).toBe(2);
+    expect(log.totals).toEqual({ sent: 1, received: 1, bytesSent: 2, bytesReceived: 5 });
+    expect(log.startTime).toBe(1);
+  });
+});
+
+describe('describing records', () => {
+  it('names directions and events', () => {
+    expect(directionLabel({ seq: 0, t: 0, kind: 'text', dir: 'out', text: '', size: 0 })).toBe('sent');
+    expect(directionLabel({ seq: 0, t: 0, kind: 'text', dir: 'in', text: '', size: 0 })).toBe('received');
+    expect(directionLabel({ seq: 0, t: 0, kind: 'error', message: '' })).toBe('error');
+  });
+
+  it('previews text on one line, cut short, and binary as size and leading bytes', () => {
+    const text = previewRecord({
+      seq: 0,
+      t: 0,
+      kind: 'text',
+      dir: 'in',
+      text: `a\nb\tc${'x'.repeat(1000)}`,
+      size: 0,
+    });
+    expect(text.startsWith('a⏎b⇥c')).toBe(true);
+    expect(text.length).toBe(300);
+    const bytes = Uint8Array.from({ length: 30 }, (_, i) => i);
+    expect(previewRecord({ seq: 0, t: 0, kind: 'binary', dir: 'in', bytes, size: 30 })).toBe(
+      `30 B binary: ${Array.from({ length: 24 }, (_, i) => i.toString(16).padStart(2, '0')).join(' ')} …`,
+    );
+    expect(previewRecord({ seq: 0, t: 0, kind: 'close', code: 1006, reason: '', wasClean: false })).toMatch(
+      /^1006 — not clean\. Abnormal closure/,
+    );
+  });
+
+  it('copies payloads as text, hex and base64', () => {
+    const record = { seq: 0, t: 0, kind: 'text' as const, dir: 'in' as const, text: 'hé', size: 3 };
+    expect(payloadAs(record, 'text')).toBe('hé');
+    expect(payloadAs(record, 'hex')).toBe('68 c3 a9');
+    expect(payloadAs(record, 'base64')).toBe('aMOp');
+  });
+});
+
+describe('formatting', () => {
+  it('shows sizes and counts', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(50 * 1024 * 1024)).toBe('50.0 MB');
+    expect(formatCount(1234567)).toBe('1,234,567');
+  });
+
+  it('shows relative times with milliseconds', () => {
+    expect(formatRelative(1000, 1000)).toBe('+0.000');
+    expect(formatRelative(13_345.5, 1000)).toBe('+12.345');
+    expect(formatRelative(1000 + 62_003, 1000)).toBe('+1:02.003');
+    expect(formatRelative(1000 + 3_723_456, 1000)).toBe('+1:02:03.456');
+  });
+});
