@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openConnected, useEnvironment, waitForMessageCount } from './harness.js';
+import { openConnected, rowsOf, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
 
@@ -72,4 +72,44 @@ test('under blob delivery, binary frames keep the order they arrived in', async 
     seqs,
     seqs.map((_, i) => i),
   );
+});
+
+test('invalid UTF-8 is flagged in the text view; copy gives text, hex and base64', async () => {
+  const page = await openConnected(env, '/echo');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByLabel('Message format').selectOption('Hex');
+  await page.getByLabel('Message', { exact: true }).fill('68 69 ff 21');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await waitForMessageCount(page, 2);
+  await rowsOf(page, 'received').click();
+
+  const details = page.getByRole('region', { name: 'Frame details' });
+  await details.getByRole('tab', { name: 'Text' }).click();
+  await details.getByText(/Not valid UTF-8/).waitFor();
+  await details.getByText('hi\ufffd!').waitFor();
+
+  /** @type {[string, string][]} */
+  const copies = [
+    ['Copy as hex', '68 69 ff 21'],
+    ['Copy as base64', 'aGn/IQ=='],
+    ['Copy as text', 'hi\ufffd!'],
+  ];
+  for (const [button, expected] of copies) {
+    await details.getByRole('button', { name: button }).click();
+    await details.getByText(/^Copied as/).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
+  }
+});
+
+test('a 50 MB binary frame arrives whole and its hex dump opens a page at a time', async () => {
+  const size = 50 * 1024 * 1024;
+  const page = await openConnected(env, `/stream?count=1&binary=1&size=${size}`);
+  await waitForMessageCount(page, 1, 60_000);
+  const row = rowsOf(page, 'received');
+  assert.match((await row.textContent()) ?? '', /50\.0 MB binary: 00 00 00 00 04 05 06 07/);
+  await row.click();
+  const details = page.getByRole('region', { name: 'Frame details' });
+  await details.getByText(`binary, 50.0 MB (${size} bytes)`).waitFor();
+  assert.equal(await details.locator('.line').count(), 1024);
+  await details.getByRole('button', { name: /Show more \(52,412,416 bytes not shown\)/ }).waitFor();
 });
