@@ -16,7 +16,7 @@ test('the client closes with a chosen code and reason; the server echoes them ba
   const page = await openConnected(env, '/echo');
   await page.getByLabel('Close code').fill('4321');
   await page.getByLabel('Close reason').fill('done testing ✓');
-  await page.getByRole('button', { name: 'Close with code' }).click();
+  await page.getByLabel('Close reason').press('Enter');
   const details = await waitUntilClosed(page);
   await details.getByText('4321', { exact: true }).waitFor();
   await details.getByText('done testing ✓').waitFor();
