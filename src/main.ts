@@ -1,22 +1,37 @@
 import { mount } from 'svelte';
 import { parseDeepLink } from './lib/deep-link';
+import { FramesDb } from './lib/persist/frames-db';
+import { SessionsDb } from './lib/persist/sessions-db';
 import { ComposerState } from './state/composer.svelte';
 import { ConnectionController } from './state/connection.svelte';
 import type { AppState } from './state/context';
 import { FrameViewState } from './state/frame-view.svelte';
 import { SessionView } from './state/session.svelte';
+import { SessionsState } from './state/sessions.svelte';
 import App from './ui/App.svelte';
 import './ui/global.css';
 
 // The composition root: every shared object is built here, once, and handed to the UI.
 const session = new SessionView();
 const view = new FrameViewState();
-const connection = new ConnectionController(session, view);
+const sessions = new SessionsState(new SessionsDb(), new FramesDb(), session, view);
+const connection = new ConnectionController(sessions);
 const composer = new ComposerState(connection);
-const state: AppState = { session, view, connection, composer };
+const state: AppState = { session, view, sessions, connection, composer };
 
-connection.applyDeepLink(parseDeepLink(location.search));
+// The page may be about to go away: save what is buffered now rather than at the next flush.
+addEventListener('pagehide', () => sessions.flushNow());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') sessions.flushNow();
+});
+
+const link = parseDeepLink(location.search);
+connection.applyDeepLink(link);
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
 mount(App, { target, props: { state } });
+
+// Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
+await sessions.load();
+if (link.connect) connection.connect();

@@ -6,8 +6,7 @@ import type { BinaryType } from '../lib/ws/frame';
 import { preciseNow } from '../lib/ws/frame';
 import { parseSubprotocols } from '../lib/ws/subprotocols';
 import type { DeepLink } from '../lib/deep-link';
-import type { FrameViewState } from './frame-view.svelte';
-import type { SessionView } from './session.svelte';
+import type { SessionsState } from './sessions.svelte';
 
 export const DEFAULT_URL = 'ws://localhost:8787/echo';
 
@@ -44,16 +43,14 @@ export class ConnectionController {
   #linkErrors = $state.raw<DeepLink['errors']>({});
 
   #connection: Connection | null = null;
-  readonly #session: SessionView;
-  readonly #view: FrameViewState;
+  readonly #sessions: SessionsState;
   readonly #createSocket: SocketFactory | undefined;
 
   readonly urlCheck = $derived(checkWebSocketUrl(this.#url));
   readonly protocolsCheck = $derived(parseSubprotocols(this.#protocolsText));
 
-  constructor(session: SessionView, view: FrameViewState, createSocket?: SocketFactory) {
-    this.#session = session;
-    this.#view = view;
+  constructor(sessions: SessionsState, createSocket?: SocketFactory) {
+    this.#sessions = sessions;
     this.#createSocket = createSocket;
   }
 
@@ -124,14 +121,13 @@ export class ConnectionController {
     return this.#linkErrors;
   }
 
-  /** Fills the bar from a deep link; connects when it asks to and every field is valid. */
+  /** Fills the bar from a deep link. Connecting, when the link asks for it, is the caller's next step. */
   applyDeepLink(link: DeepLink): void {
     if (link.url !== undefined) this.#url = link.url;
     if (link.protocols !== undefined) this.#protocolsText = link.protocols;
     if (link.binaryType !== undefined) this.#binaryType = link.binaryType;
     this.#linkErrors = link.errors;
     this.#showFieldErrors = link.url !== undefined || link.protocols !== undefined;
-    if (link.connect) this.connect();
   }
 
   applyUrlFix(fixed: string): void {
@@ -149,14 +145,19 @@ export class ConnectionController {
       return;
     }
 
-    this.#session.reset();
-    this.#view.reset();
     this.#openInfo = null;
     this.#closeInfo = null;
     this.#connectedUrl = url;
-    this.#session.append({
+    const startedAt = preciseNow();
+    const recorder = this.#sessions.startRecording({
+      url,
+      protocols,
+      binaryType: this.#binaryType,
+      startedAt,
+    });
+    recorder.append({
       kind: 'note',
-      t: preciseNow(),
+      t: startedAt,
       text: `Connecting to ${url}${protocols.length ? ` offering ${protocols.join(', ')}` : ''} (binary type ${this.#binaryType})`,
     });
     try {
@@ -164,7 +165,7 @@ export class ConnectionController {
         { url, protocols, binaryType: this.#binaryType },
         {
           record: (record) => {
-            this.#session.append(record);
+            recorder.append(record);
             if (record.kind === 'open') {
               this.#openInfo = {
                 url,
@@ -174,6 +175,7 @@ export class ConnectionController {
               };
             } else if (record.kind === 'close') {
               this.#closeInfo = { code: record.code, reason: record.reason, wasClean: record.wasClean };
+              void this.#sessions.finishRecording(recorder);
             }
           },
           status: (status) => {
@@ -184,7 +186,8 @@ export class ConnectionController {
       );
     } catch (error) {
       this.#connectError = explainConstructorError(error);
-      this.#session.append({ kind: 'error', t: preciseNow(), message: this.#connectError });
+      recorder.append({ kind: 'error', t: preciseNow(), message: this.#connectError });
+      void this.#sessions.finishRecording(recorder);
     }
   }
 

@@ -3,11 +3,13 @@ import type { ComposerState } from './composer.svelte';
 import type { ConnectionController } from './connection.svelte';
 import type { FrameViewState } from './frame-view.svelte';
 import type { SessionView } from './session.svelte';
+import type { SessionsState } from './sessions.svelte';
 
 /** Everything the components share, built once in main.ts and handed down through context. */
 export interface AppState {
   session: SessionView;
   view: FrameViewState;
+  sessions: SessionsState;
   connection: ConnectionController;
   composer: ComposerState;
 }

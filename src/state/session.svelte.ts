@@ -1,5 +1,7 @@
-import { FrameLog } from '../lib/frames/frame-log';
-import type { FrameRecord, UnnumberedRecord } from '../lib/ws/frame';
+import type { SessionMeta } from '../lib/persist/sessions-db';
+import type { FrameSource } from '../lib/record/frame-source';
+import { emptyTotals, messageCount } from '../lib/record/totals';
+import type { FrameRecord } from '../lib/ws/frame';
 
 /** Runs a callback before the next paint; in a hidden tab, where animation frames stop, soon after. */
 export type FrameScheduler = (callback: () => void) => void;
@@ -17,12 +19,17 @@ export const nextPaint: FrameScheduler = (callback) => {
   setTimeout(once, HIDDEN_TAB_FALLBACK_MS);
 };
 
+const EMPTY: FrameSource = { length: 0, totals: emptyTotals(), at: () => undefined };
+
 /**
- * The session on screen. Records live in a plain FrameLog, never in Svelte state, so a million frames cost no
- * proxies; the UI learns of new ones through a version counter bumped at most once per animation frame.
+ * The session on screen, live or recorded. Its records stay in their FrameSource, never in Svelte state, so a
+ * million frames cost no proxies; the UI learns of changes through a version counter bumped at most once per
+ * animation frame.
  */
 export class SessionView {
-  #log = new FrameLog();
+  #source: FrameSource = EMPTY;
+  #meta = $state.raw<SessionMeta | null>(null);
+  #live = $state(false);
   #version = $state(0);
   #bumpScheduled = false;
   readonly #schedule: FrameScheduler;
@@ -31,15 +38,30 @@ export class SessionView {
     this.#schedule = schedule;
   }
 
-  /** Starts a new, empty session: each connection is one. */
-  reset(): void {
-    this.#log = new FrameLog();
+  /** Shows another session; `live` when it is the one being recorded now. */
+  show(source: FrameSource, meta: SessionMeta, live: boolean): void {
+    this.#source = source;
+    this.#meta = meta;
+    this.#live = live;
     this.#version++;
   }
 
-  append(record: UnnumberedRecord): void {
-    this.#log.append(record);
-    if (this.#bumpScheduled) return;
+  /** Shows nothing: the session on screen was deleted. */
+  clear(): void {
+    this.#source = EMPTY;
+    this.#meta = null;
+    this.#live = false;
+    this.#version++;
+  }
+
+  /** Updates what the listing knows of the session on screen (a rename, its end). */
+  updateMeta(meta: SessionMeta): void {
+    if (this.#meta?.id === meta.id) this.#meta = meta;
+  }
+
+  /** Called by the source whenever records arrive or a chunk is read: redraw soon, once. */
+  changed(source: FrameSource): void {
+    if (source !== this.#source || this.#bumpScheduled) return;
     this.#bumpScheduled = true;
     this.#schedule(() => {
       this.#bumpScheduled = false;
@@ -47,28 +69,32 @@ export class SessionView {
     });
   }
 
-  /** Read by anything that must update when records arrive. */
-  get version(): number {
-    return this.#version;
+  get meta(): SessionMeta | null {
+    return this.#meta;
+  }
+
+  get isLive(): boolean {
+    return this.#live;
   }
 
   get length(): number {
     void this.#version;
-    return this.#log.length;
+    return this.#source.length;
   }
 
   get totals() {
     void this.#version;
-    return { ...this.#log.totals, messages: this.#log.messageCount };
+    const totals = this.#source.totals;
+    return { ...totals, messages: messageCount(totals) };
   }
 
-  get startTime(): number | undefined {
-    void this.#version;
-    return this.#log.startTime;
+  /** Origin of relative times. */
+  get startTime(): number {
+    return this.#meta?.startedAt ?? 0;
   }
 
   at(seq: number): FrameRecord | undefined {
     void this.#version;
-    return this.#log.at(seq);
+    return this.#source.at(seq);
   }
 }

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { directionLabel, previewRecord } from '../../src/lib/frames/describe';
-import { FrameLog } from '../../src/lib/frames/frame-log';
 import { payloadAs } from '../../src/lib/frames/payload';
 import { formatBytes, formatCount } from '../../src/lib/format/size';
 import { formatRelative } from '../../src/lib/format/time';
-
-describe('FrameLog', () => {
-  it('numbers records gap-free and keeps totals of messages only', () => {
-    const log = new FrameLog();
-    log.append({ kind: 'open', t: 1, protocol: '', extensions: '' });
-    log.append({ kind: 'text', dir: 'out', t: 2, text: 'ab', size: 2 });
-    log.append({ kind: 'binary', dir: 'in', t: 3, bytes: new Uint8Array(5), size: 5 });
-    log.append({ kind: 'close', t: 4, code: 1000, reason: '', wasClean: true });
-    expect([0, 1, 2, 3].map((seq) => log.at(seq)?.seq)).toEqual([0, 1, 2, 3]);
-    expect(log.length).toBe(4);
-    expect(log.messageCount).toBe(2);
-    expect(log.totals).toEqual({ sent: 1, received: 1, bytesSent: 2, bytesReceived: 5 });
-    expect(log.startTime).toBe(1);
-  });
-});
 
 describe('describing records', () => {
   it('names directions and events', () => {

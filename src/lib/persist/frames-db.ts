@@ -1,0 +1,73 @@
+import { get, getMany, setMany } from 'idb-keyval';
+import type { StoredChunk } from '../record/chunk';
+import { isStoredChunk } from '../record/chunk';
+import type { TrafficTotals } from '../record/totals';
+import { KeyvalStore } from './idb-store';
+
+/**
+ * Each session's head: written in the same transaction as its chunks, so the two never disagree.
+ * After a crash it says exactly what was saved.
+ */
+export interface SessionHead {
+  lastSeq: number;
+  totals: TrafficTotals;
+  /** When the last flush was committed. */
+  flushedAt: number;
+}
+
+/** Chunks are keyed [sessionId, firstSeq]; the head sits at [sessionId, HEAD], before every chunk. */
+const HEAD = -1;
+
+/** The interface the recorder writes through; tests pass their own. */
+export interface FrameWriter {
+  write(sessionId: string, chunks: StoredChunk[], head: SessionHead): Promise<void>;
+  reopen(): Promise<void>;
+}
+
+/** The frames database: every session's chunks and head. Never read whole: values are fetched by key. */
+export class FramesDb implements FrameWriter {
+  readonly #store: KeyvalStore;
+
+  constructor(store = new KeyvalStore('wsi-frames', 'frames')) {
+    this.#store = store;
+  }
+
+  write(sessionId: string, chunks: StoredChunk[], head: SessionHead): Promise<void> {
+    const entries: [IDBValidKey, unknown][] = chunks.map((chunk) => [[sessionId, chunk.firstSeq], chunk]);
+    entries.push([[sessionId, HEAD], head]);
+    return setMany(entries, this.#store.use);
+  }
+
+  head(sessionId: string): Promise<SessionHead | undefined> {
+    return get<SessionHead>([sessionId, HEAD], this.#store.use);
+  }
+
+  /** The first seq of every chunk of a session, in order: the directory a reader pages with. */
+  async chunkStarts(sessionId: string): Promise<number[]> {
+    const keys = await this.#store.keysInRange([sessionId, 0], [sessionId, Infinity]);
+    return keys.map((key) => (key as [string, number])[1]);
+  }
+
+  async chunk(sessionId: string, firstSeq: number): Promise<StoredChunk | undefined> {
+    const value: unknown = await get([sessionId, firstSeq], this.#store.use);
+    if (value === undefined) return undefined;
+    if (!isStoredChunk(value)) throw new Error(`chunk ${firstSeq} of session ${sessionId} is damaged`);
+    return value;
+  }
+
+  async chunks(sessionId: string, starts: number[]): Promise<(StoredChunk | undefined)[]> {
+    const values: unknown[] = await getMany(
+      starts.map((start) => [sessionId, start]),
+      this.#store.use,
+    );
+    return values.map((value) => (isStoredChunk(value) ? value : undefined));
+  }
+
+  delete(sessionId: string): Promise<void> {
+    return this.#store.deleteRange([sessionId, -Infinity], [sessionId, Infinity]);
+  }
+
+  reopen(): Promise<void> {
+    return this.#store.reopen();
+  }
+}

@@ -1,0 +1,59 @@
+import { del, get, set, values } from 'idb-keyval';
+import type { TrafficTotals } from '../record/totals';
+import type { BinaryType } from '../ws/frame';
+import { KeyvalStore } from './idb-store';
+
+export type SessionStatus = 'recording' | 'closed' | 'interrupted' | 'imported';
+
+/** One line of the Sessions list: enough to show and sort it without touching the frames. */
+export interface SessionMeta {
+  id: string;
+  /** A name the person gave it; the URL is shown when there is none. */
+  name?: string;
+  url: string;
+  protocols: string[];
+  binaryType: BinaryType;
+  startedAt: number;
+  endedAt?: number;
+  status: SessionStatus;
+  totals: TrafficTotals;
+  /** For interrupted sessions: when the last frames were saved. */
+  savedUntil?: number;
+}
+
+/** The session listing. Small (one value per session), so reading it whole is fine, unlike the frames. */
+export class SessionsDb {
+  readonly #store: KeyvalStore;
+
+  constructor(store = new KeyvalStore('wsi-sessions', 'sessions')) {
+    this.#store = store;
+  }
+
+  /** Newest first. */
+  async list(): Promise<SessionMeta[]> {
+    const all = await values<SessionMeta>(this.#store.use);
+    return all.sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  get(id: string): Promise<SessionMeta | undefined> {
+    return get<SessionMeta>(id, this.#store.use);
+  }
+
+  put(meta: SessionMeta): Promise<void> {
+    return set(meta.id, meta, this.#store.use);
+  }
+
+  delete(id: string): Promise<void> {
+    return del(id, this.#store.use);
+  }
+
+  reopen(): Promise<void> {
+    return this.#store.reopen();
+  }
+}
+
+/** Sortable by time, unique enough across tabs, and available outside secure contexts (unlike randomUUID). */
+export function newSessionId(now = Date.now()): string {
+  const random = crypto.getRandomValues(new Uint32Array(2));
+  return `${now.toString(36)}-${Array.from(random, (n) => n.toString(36)).join('')}`;
+}

@@ -1,0 +1,136 @@
+import type { FrameRecord } from '../ws/frame';
+import type { ChunkColumns, StoredChunk } from './chunk';
+import { recordAt } from './chunk';
+
+export type ChunkLoader = (firstSeq: number) => Promise<StoredChunk | undefined>;
+
+interface CacheEntry {
+  chunk: ChunkColumns;
+  bytes: number;
+  /** Pinned chunks are not in storage yet (or are still being filled): they must stay in memory. */
+  pinned: boolean;
+}
+
+/**
+ * Finds any record of a session by seq while holding only a few chunks in memory. The chunk directory (each
+ * chunk's first seq) is small; chunks are loaded on demand and the least recently used ones are dropped.
+ */
+export class ChunkPager {
+  readonly #starts: number[] = [];
+  readonly #cache = new Map<number, CacheEntry>();
+  readonly #loading = new Set<number>();
+  readonly #failed = new Map<number, string>();
+  readonly #load: ChunkLoader;
+  readonly #onLoaded: () => void;
+  readonly #budgetBytes: number;
+  #cachedBytes = 0;
+
+  constructor(load: ChunkLoader, onLoaded: () => void, budgetBytes: number) {
+    this.#load = load;
+    this.#onLoaded = onLoaded;
+    this.#budgetBytes = budgetBytes;
+  }
+
+  /** Chunk starts must arrive in increasing order. */
+  addStart(firstSeq: number): void {
+    const last = this.#starts.at(-1);
+    if (last !== undefined && firstSeq <= last) throw new Error(`chunk ${firstSeq} is not after ${last}`);
+    this.#starts.push(firstSeq);
+  }
+
+  get chunkCount(): number {
+    return this.#starts.length;
+  }
+
+  /** Puts a chunk in memory; pinned ones stay until unpinned. */
+  hold(chunk: ChunkColumns, bytes: number, pinned: boolean): void {
+    const old = this.#cache.get(chunk.firstSeq);
+    if (old) this.#cachedBytes -= old.bytes;
+    this.#cache.delete(chunk.firstSeq);
+    this.#cache.set(chunk.firstSeq, { chunk, bytes, pinned });
+    this.#cachedBytes += bytes;
+    this.#evict();
+  }
+
+  unpin(firstSeq: number): void {
+    const entry = this.#cache.get(firstSeq);
+    if (entry) entry.pinned = false;
+    this.#evict();
+  }
+
+  /** The record, or undefined while its chunk is loading (onLoaded fires when it arrives). */
+  at(seq: number): FrameRecord | undefined {
+    const start = this.chunkStartFor(seq);
+    if (start === undefined) return undefined;
+    const entry = this.#cache.get(start);
+    if (entry === undefined) {
+      this.#request(start);
+      return undefined;
+    }
+    // Map order is recency order: move the chunk to the back.
+    this.#cache.delete(start);
+    this.#cache.set(start, entry);
+    const index = seq - start;
+    return index < entry.chunk.count ? recordAt(entry.chunk, index) : undefined;
+  }
+
+  /** Why a chunk could not be read, if it could not. */
+  failure(seq: number): string | undefined {
+    const start = this.chunkStartFor(seq);
+    return start === undefined ? undefined : this.#failed.get(start);
+  }
+
+  chunkStartFor(seq: number): number | undefined {
+    let low = 0;
+    let high = this.#starts.length - 1;
+    let found: number | undefined;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const start = this.#starts[mid] as number;
+      if (start <= seq) {
+        found = start;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
+  }
+
+  #request(start: number): void {
+    if (this.#loading.has(start) || this.#failed.has(start)) return;
+    this.#loading.add(start);
+    this.#load(start).then(
+      (chunk) => {
+        this.#loading.delete(start);
+        if (chunk === undefined) this.#failed.set(start, `chunk ${start} is missing from storage`);
+        else this.hold(chunk, chunkBytes(chunk), false);
+        this.#onLoaded();
+      },
+      (error: unknown) => {
+        this.#loading.delete(start);
+        this.#failed.set(start, error instanceof Error ? error.message : String(error));
+        this.#onLoaded();
+      },
+    );
+  }
+
+  #evict(): void {
+    if (this.#cachedBytes <= this.#budgetBytes) return;
+    for (const [start, entry] of this.#cache) {
+      if (this.#cachedBytes <= this.#budgetBytes) break;
+      // Keep the most recently used chunk whatever it weighs: the rows on screen need it.
+      if (entry.pinned || this.#cache.size === 1) continue;
+      this.#cache.delete(start);
+      this.#cachedBytes -= entry.bytes;
+    }
+  }
+}
+
+/** What a chunk read back from storage weighs in memory, roughly. */
+export function chunkBytes(chunk: StoredChunk): number {
+  let bytes = chunk.count * 16;
+  for (const payload of chunk.payload) {
+    if (typeof payload === 'string') bytes += payload.length * 2;
+    else if (payload) bytes += payload.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,195 @@
+import type { FrameRecord, UnnumberedRecord } from '../ws/frame';
+
+/**
+ * A chunk: consecutive records of one session, stored as one IndexedDB value.
+ *
+ * Columnar, so a chunk costs a few typed arrays and one payload array rather than an object per frame: cheap to
+ * structured-clone into IndexedDB, compact while cached, and easy to scan for a filter.
+ */
+export interface ChunkColumns {
+  readonly firstSeq: number;
+  readonly count: number;
+  /** Epoch milliseconds per record. Columns may be longer than count. */
+  readonly t: Float64Array;
+  /** Bytes on the wire per record; 0 for events. */
+  readonly size: Uint32Array;
+  /** Kind code in the low bits, direction and delivery above. */
+  readonly flags: Uint8Array;
+  /** The text or bytes of each message; null for events. */
+  readonly payload: readonly (string | Uint8Array | null)[];
+  /** The fields of connection events, by index in the chunk (events are rare, so this is sparse). */
+  readonly events: Readonly<Record<number, EventFields>>;
+}
+
+/** A chunk as written to IndexedDB. */
+export interface StoredChunk extends ChunkColumns {
+  v: 1;
+}
+
+type EventFields =
+  | { protocol: string; extensions: string }
+  | { code: number; reason: string; wasClean: boolean }
+  | { message: string }
+  | { text: string };
+
+const KINDS = ['text', 'binary', 'open', 'close', 'error', 'note'] as const;
+const KIND_MASK = 0x0f;
+const DIR_IN = 0x10;
+const DELIVERED_AS_BLOB = 0x20;
+const DELIVERED_AS_ARRAYBUFFER = 0x40;
+
+/** Estimated bytes a record adds to a chunk: its payload plus the fixed columns. */
+const RECORD_OVERHEAD_BYTES = 16;
+
+export function kindOf(flags: number): FrameRecord['kind'] {
+  return KINDS[flags & KIND_MASK] as FrameRecord['kind'];
+}
+
+export function isInbound(flags: number): boolean {
+  return (flags & DIR_IN) !== 0;
+}
+
+/** Rebuilds record `index` of a chunk as a FrameRecord: done only for the few rows on screen. */
+export function recordAt(chunk: ChunkColumns, index: number): FrameRecord {
+  const flags = chunk.flags[index] as number;
+  const base = { seq: chunk.firstSeq + index, t: chunk.t[index] as number };
+  const kind = kindOf(flags);
+  if (kind === 'text' || kind === 'binary') {
+    const dir = isInbound(flags) ? 'in' : 'out';
+    const size = chunk.size[index] as number;
+    const payload = chunk.payload[index];
+    if (kind === 'text') return { ...base, kind, dir, size, text: payload as string };
+    const record: FrameRecord = { ...base, kind, dir, size, bytes: payload as Uint8Array };
+    if (flags & DELIVERED_AS_BLOB) record.binaryType = 'blob';
+    else if (flags & DELIVERED_AS_ARRAYBUFFER) record.binaryType = 'arraybuffer';
+    return record;
+  }
+  return { ...base, kind, ...chunk.events[index] } as FrameRecord;
+}
+
+/** Fills a chunk record by record, growing its columns by doubling; readable as it fills. */
+export class ChunkBuilder implements ChunkColumns {
+  readonly firstSeq: number;
+  #count = 0;
+  #bytes = 0;
+  #t: Float64Array;
+  #size: Uint32Array;
+  #flags: Uint8Array;
+  readonly #payload: (string | Uint8Array | null)[] = [];
+  readonly #events: Record<number, EventFields> = {};
+
+  constructor(firstSeq: number, capacity = 256) {
+    this.firstSeq = firstSeq;
+    this.#t = new Float64Array(capacity);
+    this.#size = new Uint32Array(capacity);
+    this.#flags = new Uint8Array(capacity);
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+  get t(): Float64Array {
+    return this.#t;
+  }
+  get size(): Uint32Array {
+    return this.#size;
+  }
+  get flags(): Uint8Array {
+    return this.#flags;
+  }
+  get payload(): readonly (string | Uint8Array | null)[] {
+    return this.#payload;
+  }
+  get events(): Readonly<Record<number, EventFields>> {
+    return this.#events;
+  }
+
+  /** Roughly what the chunk weighs in storage and memory. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  append(record: UnnumberedRecord): void {
+    if (this.#count === this.#t.length) this.#grow();
+    const i = this.#count++;
+    this.#t[i] = record.t;
+    let flags = KINDS.indexOf(record.kind);
+    if (record.kind === 'text' || record.kind === 'binary') {
+      if (record.dir === 'in') flags |= DIR_IN;
+      this.#size[i] = record.size;
+      if (record.kind === 'text') {
+        this.#payload.push(record.text);
+        // UTF-16 in memory: two bytes a character is the honest estimate for the cache budget.
+        this.#bytes += record.text.length * 2;
+      } else {
+        if (record.binaryType === 'blob') flags |= DELIVERED_AS_BLOB;
+        else if (record.binaryType === 'arraybuffer') flags |= DELIVERED_AS_ARRAYBUFFER;
+        this.#payload.push(record.bytes);
+        this.#bytes += record.bytes.byteLength;
+      }
+    } else {
+      this.#payload.push(null);
+      this.#events[i] = eventFields(record);
+    }
+    this.#flags[i] = flags;
+    this.#bytes += RECORD_OVERHEAD_BYTES;
+  }
+
+  /** A trimmed copy to store: later appends do not change it. */
+  snapshot(): StoredChunk {
+    return {
+      v: 1,
+      firstSeq: this.firstSeq,
+      count: this.#count,
+      t: this.#t.slice(0, this.#count),
+      size: this.#size.slice(0, this.#count),
+      flags: this.#flags.slice(0, this.#count),
+      payload: this.#payload.slice(),
+      events: { ...this.#events },
+    };
+  }
+
+  #grow(): void {
+    const capacity = this.#t.length * 2;
+    const t = new Float64Array(capacity);
+    t.set(this.#t);
+    const size = new Uint32Array(capacity);
+    size.set(this.#size);
+    const flags = new Uint8Array(capacity);
+    flags.set(this.#flags);
+    this.#t = t;
+    this.#size = size;
+    this.#flags = flags;
+  }
+}
+
+function eventFields(record: UnnumberedRecord): EventFields {
+  switch (record.kind) {
+    case 'open':
+      return { protocol: record.protocol, extensions: record.extensions };
+    case 'close':
+      return { code: record.code, reason: record.reason, wasClean: record.wasClean };
+    case 'error':
+      return { message: record.message };
+    case 'note':
+      return { text: record.text };
+    default:
+      throw new Error(`${record.kind} is a message, not an event`);
+  }
+}
+
+/** Whether a value read back from storage has the shape of a chunk; anything else is reported, not trusted. */
+export function isStoredChunk(value: unknown): value is StoredChunk {
+  if (typeof value !== 'object' || value === null) return false;
+  const chunk = value as Partial<StoredChunk>;
+  return (
+    chunk.v === 1 &&
+    typeof chunk.firstSeq === 'number' &&
+    typeof chunk.count === 'number' &&
+    chunk.t instanceof Float64Array &&
+    chunk.size instanceof Uint32Array &&
+    chunk.flags instanceof Uint8Array &&
+    Array.isArray(chunk.payload) &&
+    chunk.t.length >= chunk.count
+  );
+}

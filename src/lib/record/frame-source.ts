@@ -1,0 +1,11 @@
+import type { FrameRecord } from '../ws/frame';
+import type { TrafficTotals } from './totals';
+
+/** What the grid reads a session through, live or stored. */
+export interface FrameSource {
+  /** Number of records, messages and events. */
+  readonly length: number;
+  readonly totals: Readonly<TrafficTotals>;
+  /** The record, or undefined while its chunk is being read from storage. */
+  at(seq: number): FrameRecord | undefined;
+}

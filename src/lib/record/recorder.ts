@@ -1,0 +1,210 @@
+import type { FrameWriter, SessionHead } from '../persist/frames-db';
+import { isQuotaError } from '../persist/idb-store';
+import type { FrameRecord, UnnumberedRecord } from '../ws/frame';
+import { ChunkBuilder } from './chunk';
+import type { ChunkLoader } from './chunk-pager';
+import { ChunkPager } from './chunk-pager';
+import type { FrameSource } from './frame-source';
+import { LagHistogram } from './lag-histogram';
+import type { TrafficTotals } from './totals';
+import { countRecord, emptyTotals } from './totals';
+
+export interface RecorderOptions {
+  /** The longest a record waits before it is written: a crash loses at most this much. */
+  flushIntervalMs: number;
+  /** A chunk is closed, and a new one started, at this many records or bytes. */
+  maxChunkRecords: number;
+  maxChunkBytes: number;
+  /** Memory for chunks already saved, kept so the live tail never waits for a read. */
+  cacheBytes: number;
+  now: () => number;
+  setTimer: (callback: () => void, ms: number) => unknown;
+}
+
+export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
+  flushIntervalMs: 200,
+  maxChunkRecords: 1024,
+  maxChunkBytes: 1 << 20,
+  cacheBytes: 64 << 20,
+  now: () => performance.timeOrigin + performance.now(),
+  setTimer: (callback, ms) => setTimeout(callback, ms),
+};
+
+export type PersistState =
+  | { kind: 'saving' }
+  | { kind: 'failed'; quota: boolean; message: string; unsavedRecords: number }
+  | { kind: 'finished' };
+
+export interface RecorderListener {
+  /** Records were added (or a chunk was paged in): the view should redraw. */
+  changed(): void;
+  persistState(state: PersistState): void;
+}
+
+/**
+ * Records one live session: numbers every record, keeps it in a chunk, and writes the chunks that changed, with
+ * the session head, in one transaction at least every flush interval.
+ *
+ * When a write fails (a full disk above all) nothing is dropped: the unsaved chunks stay in memory, writing stops
+ * until retry(), and the listener is told how much is at risk.
+ */
+export class Recorder implements FrameSource {
+  readonly sessionId: string;
+  readonly #writer: FrameWriter;
+  readonly #listener: RecorderListener;
+  readonly #options: RecorderOptions;
+  readonly #pager: ChunkPager;
+  readonly #totals = emptyTotals();
+  readonly #lag = new LagHistogram();
+
+  #open: ChunkBuilder;
+  /** Chunks with records not yet written, oldest first; the open chunk is last when it has any. */
+  #unsaved: ChunkBuilder[] = [];
+  /** Records [0, savedCount) are committed to storage. */
+  #savedCount = 0;
+  #timerPending = false;
+  #writing: Promise<void> | null = null;
+  #failed: PersistState | null = null;
+  #finished = false;
+
+  constructor(
+    sessionId: string,
+    writer: FrameWriter,
+    listener: RecorderListener,
+    options: Partial<RecorderOptions> = {},
+    /** Reads a saved chunk back once the cache has let it go. */
+    readChunk: ChunkLoader = () => Promise.resolve(undefined),
+  ) {
+    this.sessionId = sessionId;
+    this.#writer = writer;
+    this.#listener = listener;
+    this.#options = { ...DEFAULT_RECORDER_OPTIONS, ...options };
+    this.#pager = new ChunkPager(readChunk, () => listener.changed(), this.#options.cacheBytes);
+    this.#open = this.#startChunk(0);
+  }
+
+  get length(): number {
+    return this.#totals.records;
+  }
+
+  get totals(): Readonly<TrafficTotals> {
+    return this.#totals;
+  }
+
+  get savedCount(): number {
+    return this.#savedCount;
+  }
+
+  /** Persistence lag, received → committed, over every record saved so far. */
+  get lag(): LagHistogram {
+    return this.#lag;
+  }
+
+  at(seq: number): FrameRecord | undefined {
+    return this.#pager.at(seq);
+  }
+
+  append(record: UnnumberedRecord): number {
+    if (this.#finished) throw new Error('this recording has finished');
+    const seq = this.#totals.records;
+    if (
+      this.#open.count >= this.#options.maxChunkRecords ||
+      this.#open.bytes >= this.#options.maxChunkBytes
+    ) {
+      this.#open = this.#startChunk(seq);
+    }
+    this.#open.append(record);
+    countRecord(this.#totals, record);
+    if (this.#unsaved.at(-1) !== this.#open) this.#unsaved.push(this.#open);
+    this.#scheduleFlush();
+    this.#listener.changed();
+    return seq;
+  }
+
+  /** Writes everything not yet saved; resolves once it is committed (or has failed, see persistState). */
+  async flush(): Promise<void> {
+    while (this.#writing) await this.#writing;
+    if (this.#unsaved.length === 0 || this.#failed) return;
+    this.#writing = this.#write();
+    try {
+      await this.#writing;
+    } finally {
+      this.#writing = null;
+    }
+  }
+
+  /** Tries again after a failed write, on a freshly opened database. */
+  async retry(): Promise<void> {
+    if (!this.#failed) return;
+    this.#failed = null;
+    await this.#writer.reopen();
+    await this.flush();
+    if (!this.#failed)
+      this.#listener.persistState(this.#finished ? { kind: 'finished' } : { kind: 'saving' });
+  }
+
+  /** Takes no more records and writes what is left. */
+  async finish(): Promise<void> {
+    this.#finished = true;
+    await this.flush();
+    if (!this.#failed) this.#listener.persistState({ kind: 'finished' });
+  }
+
+  #startChunk(firstSeq: number): ChunkBuilder {
+    const builder = new ChunkBuilder(firstSeq);
+    this.#pager.addStart(firstSeq);
+    // The open chunk is read through its live view; pinned until it is closed and saved.
+    this.#pager.hold(builder, 0, true);
+    return builder;
+  }
+
+  #scheduleFlush(): void {
+    if (this.#timerPending || this.#failed) return;
+    this.#timerPending = true;
+    this.#options.setTimer(() => {
+      this.#timerPending = false;
+      void this.flush();
+    }, this.#options.flushIntervalMs);
+  }
+
+  async #write(): Promise<void> {
+    const batch = this.#unsaved;
+    const snapshots = batch.map((builder) => builder.snapshot());
+    const lastSeq = this.#totals.records - 1;
+    const head: SessionHead = { lastSeq, totals: { ...this.#totals }, flushedAt: this.#options.now() };
+    // Records appended while this write is under way go to a new batch.
+    this.#unsaved = [];
+    try {
+      await this.#writer.write(this.sessionId, snapshots, head);
+    } catch (error) {
+      this.#unsaved = [...batch, ...this.#unsaved.filter((builder) => !batch.includes(builder))];
+      const unsavedRecords = this.#totals.records - this.#savedCount;
+      const message = error instanceof Error ? error.message : String(error ?? 'the transaction was aborted');
+      this.#failed = { kind: 'failed', quota: isQuotaError(error), message, unsavedRecords };
+      this.#listener.persistState(this.#failed);
+      return;
+    }
+    const committedAt = this.#options.now();
+    this.#countLag(snapshots, this.#savedCount, lastSeq, committedAt);
+    this.#savedCount = lastSeq + 1;
+    for (const builder of batch) {
+      if (builder === this.#open) continue;
+      // A closed chunk is now in storage: cache it at its real weight, evictable.
+      this.#pager.hold(builder, builder.bytes, false);
+    }
+    this.#pager.hold(this.#open, this.#open.bytes, true);
+  }
+
+  #countLag(
+    chunks: { firstSeq: number; count: number; t: Float64Array }[],
+    from: number,
+    to: number,
+    at: number,
+  ) {
+    for (const chunk of chunks) {
+      const start = Math.max(from, chunk.firstSeq);
+      const end = Math.min(to, chunk.firstSeq + chunk.count - 1);
+      for (let seq = start; seq <= end; seq++) this.#lag.add(at - (chunk.t[seq - chunk.firstSeq] as number));
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { FramesDb } from '../persist/frames-db';
+import type { FrameRecord } from '../ws/frame';
+import { ChunkPager } from './chunk-pager';
+import type { FrameSource } from './frame-source';
+import type { TrafficTotals } from './totals';
+import { emptyTotals } from './totals';
+
+/** Memory for chunks of a session being read: a few screens' worth, whatever the session's size. */
+const READ_CACHE_BYTES = 32 << 20;
+
+/**
+ * A recorded session, read-only. Opening it reads two small things, the head and the chunk directory; chunks are
+ * read when rows on screen need them, so a session of millions of frames opens as fast as one of ten.
+ */
+export class StoredSession implements FrameSource {
+  readonly sessionId: string;
+  readonly length: number;
+  readonly totals: Readonly<TrafficTotals>;
+  readonly #pager: ChunkPager;
+
+  private constructor(sessionId: string, totals: TrafficTotals, pager: ChunkPager) {
+    this.sessionId = sessionId;
+    this.totals = totals;
+    this.length = totals.records;
+    this.#pager = pager;
+  }
+
+  static async open(sessionId: string, frames: FramesDb, changed: () => void): Promise<StoredSession> {
+    const [head, starts] = await Promise.all([frames.head(sessionId), frames.chunkStarts(sessionId)]);
+    const pager = new ChunkPager((start) => frames.chunk(sessionId, start), changed, READ_CACHE_BYTES);
+    for (const start of starts) pager.addStart(start);
+    return new StoredSession(sessionId, head?.totals ?? emptyTotals(), pager);
+  }
+
+  at(seq: number): FrameRecord | undefined {
+    return seq < this.length ? this.#pager.at(seq) : undefined;
+  }
+
+  /** Why a record cannot be shown, when its chunk could not be read. */
+  failure(seq: number): string | undefined {
+    return this.#pager.failure(seq);
+  }
+}
