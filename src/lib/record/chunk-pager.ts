@@ -9,7 +9,14 @@ interface CacheEntry {
   bytes: number;
   /** Pinned chunks are not in storage yet (or are still being filled): they must stay in memory. */
   pinned: boolean;
+  usedAt: number;
 }
+
+/**
+ * Chunks read within this long are kept even over budget: they hold the rows on screen, and dropping them would
+ * only read them again on the next paint, over and over.
+ */
+const IN_USE_MS = 1000;
 
 /**
  * Finds any record of a session by seq while holding only a few chunks in memory. The chunk directory (each
@@ -23,12 +30,14 @@ export class ChunkPager {
   readonly #load: ChunkLoader;
   readonly #onLoaded: () => void;
   readonly #budgetBytes: number;
+  readonly #now: () => number;
   #cachedBytes = 0;
 
-  constructor(load: ChunkLoader, onLoaded: () => void, budgetBytes: number) {
+  constructor(load: ChunkLoader, onLoaded: () => void, budgetBytes: number, now = () => performance.now()) {
     this.#load = load;
     this.#onLoaded = onLoaded;
     this.#budgetBytes = budgetBytes;
+    this.#now = now;
   }
 
   /** Chunk starts must arrive in increasing order. */
@@ -47,7 +56,7 @@ export class ChunkPager {
     const old = this.#cache.get(chunk.firstSeq);
     if (old) this.#cachedBytes -= old.bytes;
     this.#cache.delete(chunk.firstSeq);
-    this.#cache.set(chunk.firstSeq, { chunk, bytes, pinned });
+    this.#cache.set(chunk.firstSeq, { chunk, bytes, pinned, usedAt: old?.usedAt ?? this.#now() });
     this.#cachedBytes += bytes;
     this.#evict();
   }
@@ -70,6 +79,7 @@ export class ChunkPager {
     // Map order is recency order: move the chunk to the back.
     this.#cache.delete(start);
     this.#cache.set(start, entry);
+    entry.usedAt = this.#now();
     const index = seq - start;
     return index < entry.chunk.count ? recordAt(entry.chunk, index) : undefined;
   }
@@ -115,10 +125,10 @@ export class ChunkPager {
 
   #evict(): void {
     if (this.#cachedBytes <= this.#budgetBytes) return;
+    const inUseSince = this.#now() - IN_USE_MS;
     for (const [start, entry] of this.#cache) {
       if (this.#cachedBytes <= this.#budgetBytes) break;
-      // Keep the most recently used chunk whatever it weighs: the rows on screen need it.
-      if (entry.pinned || this.#cache.size === 1) continue;
+      if (entry.pinned || entry.usedAt > inUseSince) continue;
       this.#cache.delete(start);
       this.#cachedBytes -= entry.bytes;
     }

@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { FramesDb } from '../../src/lib/persist/frames-db';
+import { isQuotaError, KeyvalStore } from '../../src/lib/persist/idb-store';
+import { newSessionId, SessionsDb } from '../../src/lib/persist/sessions-db';
+import type { SessionMeta } from '../../src/lib/persist/sessions-db';
+import { ChunkBuilder, recordAt } from '../../src/lib/record/chunk';
+import { emptyTotals } from '../../src/lib/record/totals';
+
+let dbCount = 0;
+const freshFrames = () => new FramesDb(new KeyvalStore(`frames-${++dbCount}`, 'frames'));
+
+function chunk(firstSeq: number, count: number) {
+  const builder = new ChunkBuilder(firstSeq);
+  for (let i = 0; i < count; i++) {
+    builder.append({ kind: 'text', dir: 'in', t: firstSeq + i, text: `#${firstSeq + i}`, size: 2 });
+  }
+  return builder.snapshot();
+}
+
+describe('FramesDb', () => {
+  it('writes chunks with their head and reads them back by key, per session', async () => {
+    const frames = freshFrames();
+    const head = { lastSeq: 5, totals: { ...emptyTotals(), records: 6 }, flushedAt: 123 };
+    await frames.write('a', [chunk(0, 3), chunk(3, 3)], head);
+    await frames.write('b', [chunk(0, 1)], { ...head, lastSeq: 0 });
+
+    expect(await frames.head('a')).toEqual(head);
+    expect(await frames.chunkStarts('a')).toEqual([0, 3]);
+    expect(await frames.chunkStarts('b')).toEqual([0]);
+    const read = await frames.chunk('a', 3);
+    expect(read && recordAt(read, 2)).toMatchObject({ seq: 5, text: '#5' });
+    expect((await frames.chunks('a', [0, 3, 99])).map((c) => c?.firstSeq)).toEqual([0, 3, undefined]);
+  });
+
+  it('deletes one session whole and leaves the others', async () => {
+    const frames = freshFrames();
+    const head = { lastSeq: 0, totals: emptyTotals(), flushedAt: 0 };
+    await frames.write('a', [chunk(0, 1), chunk(1, 1)], head);
+    await frames.write('ab', [chunk(0, 1)], head);
+    await frames.delete('a');
+    expect(await frames.head('a')).toBeUndefined();
+    expect(await frames.chunkStarts('a')).toEqual([]);
+    expect(await frames.chunkStarts('ab')).toEqual([0]);
+  });
+
+  it('reports a damaged chunk instead of trusting it', async () => {
+    const store = new KeyvalStore(`frames-${++dbCount}`, 'frames');
+    const frames = new FramesDb(store);
+    const { set } = await import('idb-keyval');
+    await set(['a', 0], { v: 1, firstSeq: 0 }, store.use);
+    await expect(frames.chunk('a', 0)).rejects.toThrow(/damaged/);
+  });
+
+  it('works again after the connection is reopened', async () => {
+    const store = new KeyvalStore(`frames-${++dbCount}`, 'frames');
+    const frames = new FramesDb(store);
+    await frames.write('a', [chunk(0, 1)], { lastSeq: 0, totals: emptyTotals(), flushedAt: 0 });
+    await frames.reopen();
+    expect(await frames.chunkStarts('a')).toEqual([0]);
+  });
+});
+
+describe('SessionsDb', () => {
+  it('lists sessions newest first', async () => {
+    const sessions = new SessionsDb(new KeyvalStore(`sessions-${++dbCount}`, 'sessions'));
+    const meta = (id: string, startedAt: number): SessionMeta => ({
+      id,
+      url: 'ws://h/',
+      protocols: [],
+      binaryType: 'arraybuffer',
+      startedAt,
+      status: 'closed',
+      totals: emptyTotals(),
+    });
+    await sessions.put(meta('old', 1));
+    await sessions.put(meta('new', 3));
+    await sessions.put(meta('mid', 2));
+    expect((await sessions.list()).map((m) => m.id)).toEqual(['new', 'mid', 'old']);
+    await sessions.delete('mid');
+    expect(await sessions.get('mid')).toBeUndefined();
+  });
+
+  it('makes unique ids that sort by time', () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => newSessionId(1_700_000_000_000)));
+    expect(ids.size).toBe(1000);
+    expect(newSessionId(1) < newSessionId(2)).toBe(true);
+  });
+});
+
+describe('isQuotaError', () => {
+  it('knows a quota error, bare or wrapped in an abort', () => {
+    expect(isQuotaError(new DOMException('', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError(new DOMException('Quota exceeded.', 'AbortError'))).toBe(true);
+    expect(isQuotaError(new DOMException('aborted by the user', 'AbortError'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
+  });
+});

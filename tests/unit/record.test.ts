@@ -1,0 +1,298 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameWriter, SessionHead } from '../../src/lib/persist/frames-db';
+import { ChunkBuilder, isStoredChunk, recordAt } from '../../src/lib/record/chunk';
+import { ChunkPager } from '../../src/lib/record/chunk-pager';
+import { LagHistogram } from '../../src/lib/record/lag-histogram';
+import type { PersistState } from '../../src/lib/record/recorder';
+import { Recorder } from '../../src/lib/record/recorder';
+import type { StoredChunk } from '../../src/lib/record/chunk';
+import type { UnnumberedRecord } from '../../src/lib/ws/frame';
+
+const text = (t: number, body: string, dir: 'in' | 'out' = 'in'): UnnumberedRecord => ({
+  kind: 'text',
+  dir,
+  t,
+  text: body,
+  size: new TextEncoder().encode(body).length,
+});
+
+describe('ChunkBuilder', () => {
+  it('stores every kind of record and gives it back unchanged', () => {
+    const records: UnnumberedRecord[] = [
+      { kind: 'note', t: 1, text: 'connecting' },
+      { kind: 'open', t: 2, protocol: 'chat.v1', extensions: 'permessage-deflate' },
+      text(3, 'héllo', 'out'),
+      { kind: 'binary', dir: 'in', t: 4, bytes: new Uint8Array([1, 2]), size: 2, binaryType: 'blob' },
+      { kind: 'binary', dir: 'in', t: 5, bytes: new Uint8Array([3]), size: 1, binaryType: 'arraybuffer' },
+      { kind: 'binary', dir: 'out', t: 6, bytes: new Uint8Array(0), size: 0 },
+      { kind: 'error', t: 7, message: 'failed' },
+      { kind: 'close', t: 8, code: 1006, reason: '', wasClean: false },
+    ];
+    const builder = new ChunkBuilder(100, 2);
+    for (const record of records) builder.append(record);
+    const snapshot = builder.snapshot();
+    // The snapshot survives structured cloning, as IndexedDB stores it.
+    const stored = structuredClone(snapshot);
+    expect(isStoredChunk(stored)).toBe(true);
+    for (const chunk of [builder, stored]) {
+      expect(records.map((_, i) => recordAt(chunk, i))).toEqual(
+        records.map((r, i) => ({ ...r, seq: 100 + i })),
+      );
+    }
+  });
+
+  it('snapshots do not change when the builder goes on', () => {
+    const builder = new ChunkBuilder(0);
+    builder.append(text(1, 'a'));
+    const first = builder.snapshot();
+    builder.append(text(2, 'b'));
+    expect(first.count).toBe(1);
+    expect(first.payload).toEqual(['a']);
+    expect(builder.snapshot().count).toBe(2);
+  });
+
+  it('refuses values that are not chunks', () => {
+    expect(isStoredChunk(null)).toBe(false);
+    expect(isStoredChunk({ v: 1, firstSeq: 0, count: 1, t: [1], size: [], flags: [], payload: [] })).toBe(
+      false,
+    );
+    expect(isStoredChunk({ ...new ChunkBuilder(0).snapshot(), v: 2 })).toBe(false);
+  });
+});
+
+describe('ChunkPager', () => {
+  it('finds chunks by seq, loads missing ones once and drops the least recently used', async () => {
+    const chunks = new Map<number, StoredChunk>();
+    for (const start of [0, 10, 20]) {
+      const builder = new ChunkBuilder(start);
+      for (let i = 0; i < 10; i++) builder.append(text(start + i, 'x'.repeat(100)));
+      chunks.set(start, builder.snapshot());
+    }
+    const loads: number[] = [];
+    let changed = 0;
+    let clock = 0;
+    const pager = new ChunkPager(
+      async (start) => {
+        loads.push(start);
+        return chunks.get(start);
+      },
+      () => changed++,
+      2500, // room for one chunk of ten 200-byte payloads
+      () => clock,
+    );
+    for (const start of chunks.keys()) pager.addStart(start);
+    expect(() => pager.addStart(5)).toThrow();
+    expect(pager.chunkStartFor(-1)).toBeUndefined();
+    expect(pager.chunkStartFor(19)).toBe(10);
+    expect(pager.chunkStartFor(1000)).toBe(20);
+
+    expect(pager.at(15)).toBeUndefined();
+    expect(pager.at(12)).toBeUndefined();
+    await expect.poll(() => changed).toBe(1);
+    expect(loads).toEqual([10]);
+    expect(pager.at(15)).toMatchObject({ seq: 15, t: 15 });
+
+    // Chunks read within the last second hold the rows on screen: kept even over budget.
+    clock += 2000;
+    pager.at(25);
+    await expect.poll(() => changed).toBe(2);
+    expect(pager.at(25)).toMatchObject({ seq: 25 });
+    // Chunk 10 was evicted to make room for chunk 20.
+    expect(pager.at(15)).toBeUndefined();
+    await expect.poll(() => loads).toEqual([10, 20, 10]);
+  });
+
+  it('remembers a chunk that cannot be read', async () => {
+    const pager = new ChunkPager(
+      () => Promise.reject(new Error('disk gone')),
+      () => {},
+      1000,
+    );
+    pager.addStart(0);
+    pager.at(3);
+    await expect.poll(() => pager.failure(3)).toBe('disk gone');
+    expect(pager.at(3)).toBeUndefined();
+  });
+});
+
+describe('LagHistogram', () => {
+  it('gives percentiles in whole milliseconds', () => {
+    const lag = new LagHistogram();
+    expect(lag.percentile(0.5)).toBe(0);
+    for (let ms = 1; ms <= 100; ms++) lag.add(ms - 0.5);
+    lag.add(50_000);
+    expect(lag.count).toBe(101);
+    expect(lag.percentile(0.5)).toBe(51);
+    expect(lag.percentile(0.99)).toBe(100);
+    expect(lag.percentile(1)).toBe(LagHistogram.MAX_MS);
+  });
+});
+
+/** A writer that keeps what it is given, and fails on demand. */
+class MemoryWriter implements FrameWriter {
+  readonly chunks = new Map<number, StoredChunk>();
+  head: SessionHead | undefined;
+  writes = 0;
+  failWith: unknown = null;
+  reopened = 0;
+
+  async write(_id: string, chunks: StoredChunk[], head: SessionHead) {
+    this.writes++;
+    if (this.failWith) throw this.failWith;
+    for (const chunk of chunks) this.chunks.set(chunk.firstSeq, structuredClone(chunk));
+    this.head = structuredClone(head);
+  }
+  async reopen() {
+    this.reopened++;
+  }
+  /** Every stored record, in order: what a reader would see. */
+  records() {
+    return [...this.chunks.values()].flatMap((chunk) =>
+      Array.from({ length: chunk.count }, (_, i) => recordAt(chunk, i)),
+    );
+  }
+}
+
+function recorder(options: { maxChunkRecords?: number; maxChunkBytes?: number } = {}) {
+  const writer = new MemoryWriter();
+  const timers: (() => void)[] = [];
+  const states: PersistState[] = [];
+  let clock = 1000;
+  const rec = new Recorder(
+    'session',
+    writer,
+    { changed: () => {}, persistState: (state) => states.push(state) },
+    {
+      ...options,
+      now: () => clock,
+      setTimer: (callback) => timers.push(callback),
+    },
+    async (start) => writer.chunks.get(start),
+  );
+  const runTimers = async () => {
+    for (const timer of timers.splice(0)) timer();
+    await rec.flush();
+  };
+  return { rec, writer, states, runTimers, advance: (ms: number) => (clock += ms) };
+}
+
+describe('Recorder', () => {
+  it('numbers records, writes them in chunks with a head, and loses none', async () => {
+    const { rec, writer, runTimers } = recorder({ maxChunkRecords: 4 });
+    for (let i = 0; i < 10; i++) expect(rec.append(text(i, `m${i}`))).toBe(i);
+    expect(writer.writes).toBe(0);
+    await runTimers();
+    expect(writer.writes).toBe(1);
+    expect([...writer.chunks.keys()]).toEqual([0, 4, 8]);
+    expect(writer.head).toMatchObject({
+      lastSeq: 9,
+      totals: { records: 10, received: 10, bytesReceived: 20 },
+    });
+    expect(writer.records().map((r) => r.seq)).toEqual([...Array(10).keys()]);
+
+    // The open chunk is rewritten as it fills; closed chunks are not written again.
+    rec.append(text(10, 'm10'));
+    await runTimers();
+    expect(writer.writes).toBe(2);
+    expect(writer.chunks.get(8)?.count).toBe(3);
+    expect(writer.records()).toHaveLength(11);
+    expect(rec.savedCount).toBe(11);
+  });
+
+  it('closes a chunk when it reaches its byte limit', async () => {
+    const { rec, writer, runTimers } = recorder({ maxChunkBytes: 1000 });
+    for (let i = 0; i < 5; i++) rec.append(text(i, 'x'.repeat(400)));
+    await runTimers();
+    expect([...writer.chunks.keys()]).toEqual([0, 2, 4]);
+  });
+
+  it('schedules one flush per interval, however many records arrive', () => {
+    const { rec } = recorder();
+    let scheduled = 0;
+    const counting = new Recorder(
+      's',
+      new MemoryWriter(),
+      { changed: () => {}, persistState: () => {} },
+      { setTimer: () => scheduled++ },
+    );
+    for (let i = 0; i < 1000; i++) counting.append(text(i, 'x'));
+    expect(scheduled).toBe(1);
+    expect(rec.length).toBe(0);
+  });
+
+  it('measures persistence lag from each record to its commit', async () => {
+    const { rec, runTimers, advance } = recorder();
+    rec.append(text(1000, 'a'));
+    rec.append(text(1100, 'b'));
+    advance(150); // commit at 1150
+    await runTimers();
+    expect(rec.lag.count).toBe(2);
+    expect(rec.lag.percentile(0.5)).toBe(50);
+    expect(rec.lag.percentile(1)).toBe(150);
+  });
+
+  it('on a full disk keeps every record in memory, stops writing, and saves it all on retry', async () => {
+    const { rec, writer, states, runTimers } = recorder({ maxChunkRecords: 2 });
+    for (let i = 0; i < 3; i++) rec.append(text(i, `a${i}`));
+    await runTimers();
+    expect(writer.records()).toHaveLength(3);
+
+    writer.failWith = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    for (let i = 3; i < 9; i++) rec.append(text(i, `b${i}`));
+    await runTimers();
+    expect(states.at(-1)).toEqual({
+      kind: 'failed',
+      quota: true,
+      message: expect.any(String),
+      unsavedRecords: 6,
+    });
+    const writesWhenFailed = writer.writes;
+    rec.append(text(9, 'c9'));
+    await runTimers();
+    expect(writer.writes).toBe(writesWhenFailed);
+    // Nothing is lost while unsaved: every record can still be read.
+    expect(Array.from({ length: 10 }, (_, seq) => rec.at(seq)?.seq)).toEqual([...Array(10).keys()]);
+
+    writer.failWith = null;
+    await rec.retry();
+    expect(writer.reopened).toBe(1);
+    expect(states.at(-1)).toEqual({ kind: 'saving' });
+    expect(writer.records().map((r) => r.seq)).toEqual([...Array(10).keys()]);
+    expect(writer.head?.lastSeq).toBe(9);
+  });
+
+  it('recognises a quota error wrapped in an AbortError', async () => {
+    const { rec, writer, states, runTimers } = recorder();
+    writer.failWith = new DOMException('Transaction aborted: quota exceeded', 'AbortError');
+    rec.append(text(0, 'a'));
+    await runTimers();
+    expect(states.at(-1)).toMatchObject({ kind: 'failed', quota: true });
+  });
+
+  it('finishes by writing what is left and taking no more', async () => {
+    const { rec, writer, states } = recorder();
+    rec.append(text(0, 'last words'));
+    await rec.finish();
+    expect(writer.records()).toHaveLength(1);
+    expect(states.at(-1)).toEqual({ kind: 'finished' });
+    expect(() => rec.append(text(1, 'too late'))).toThrow();
+  });
+
+  it('reads back chunks the cache let go', async () => {
+    const writer = new MemoryWriter();
+    let clock = 0;
+    const rec = new Recorder(
+      's',
+      writer,
+      { changed: () => {}, persistState: () => {} },
+      { maxChunkRecords: 10, cacheBytes: 1, setTimer: () => {}, now: () => clock },
+      async (start) => writer.chunks.get(start),
+    );
+    for (let i = 0; i < 50; i++) rec.append(text(i, 'payload'));
+    clock += 2000;
+    await rec.flush();
+    expect(rec.at(49)?.seq).toBe(49);
+    expect(rec.at(5)).toBeUndefined();
+    await expect.poll(() => rec.at(5)?.seq).toBe(5);
+  });
+});
