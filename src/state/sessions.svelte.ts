@@ -79,6 +79,18 @@ export class SessionsState {
     void this.#liveTick;
     return this.#recorder ? { ...this.#recorder.totals } : null;
   }
+  /** How far saving keeps up with the live recording, updated a few times a second. */
+  get liveSaving() {
+    void this.#liveTick;
+    const recorder = this.#recorder;
+    if (!recorder) return null;
+    return {
+      saved: recorder.savedCount,
+      records: recorder.length,
+      lagP50: recorder.lag.percentile(0.5),
+      lagP99: recorder.lag.percentile(0.99),
+    };
+  }
 
   /** At start-up: sessions left "recording" by a tab that is gone become "interrupted", then the list loads. */
   async load(): Promise<void> {
@@ -92,7 +104,9 @@ export class SessionsState {
   }
 
   async refresh(): Promise<void> {
-    const stored = await this.#sessionsDb.list();
+    const stored = await Promise.all(
+      (await this.#sessionsDb.list()).map((meta) => this.#withSavedTotals(meta)),
+    );
     // The live session may not be listed in storage yet (its lock comes first): keep it on the list.
     const live = this.#list.find((m) => m.id === this.#liveId);
     this.#list = live && !stored.some((m) => m.id === live.id) ? [live, ...stored] : stored;
@@ -214,6 +228,13 @@ export class SessionsState {
       if (meta.id === this.#liveId && this.#persist?.kind !== 'finished') continue;
       await this.delete(meta.id);
     }
+  }
+
+  /** Another tab's recording is listed with no counts until it ends: its head says how far it got. */
+  async #withSavedTotals(meta: SessionMeta): Promise<SessionMeta> {
+    if (meta.status !== 'recording' || meta.id === this.#liveId) return meta;
+    const head = await this.#framesDb.head(meta.id);
+    return head ? { ...meta, totals: head.totals } : meta;
   }
 
   #tickLive(): void {
