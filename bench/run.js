@@ -9,6 +9,7 @@
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
+import { seedSession } from '../tests/e2e/fixtures/seed-bundle.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -171,6 +172,48 @@ for (const c of CASES) {
   console.log(JSON.stringify(row));
 }
 console.table(report);
+
+/**
+ * Reopening a stored session of 1,000,000 frames: from the click in the Sessions list to its last row on screen,
+ * and the JS heap it then holds.
+ */
+async function runReopen() {
+  const count = 1_000_000;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await seedSession(page, count);
+  await page.reload();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const item = page
+    .getByRole('list', { name: 'Sessions' })
+    .getByRole('listitem')
+    .filter({ hasText: 'seeded' });
+  await item.waitFor();
+  const lastRow = page
+    .locator(`[role="row"][aria-rowindex="${count + 1}"]`)
+    .filter({ hasText: `"seq":${count - 1}` });
+  const started = Date.now();
+  await item.getByRole('button').first().click();
+  await lastRow.waitFor({ timeout: 30_000 });
+  const ms = Date.now() - started;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapMb = ((await cdp.send('Runtime.getHeapUsage')).usedSize - heapBefore) / 2 ** 20;
+  await context.close();
+  return { ms, heapMb };
+}
+
+const reopen = [];
+for (let round = 0; round < ROUNDS; round++) reopen.push(await runReopen());
+const reopenRow = {
+  case: 'reopen a stored 1,000,000-frame session',
+  lastRowsOnScreenMs: Math.round(Math.max(...reopen.map((r) => r.ms))),
+  heapAfterOpenMB: Number(Math.max(...reopen.map((r) => r.heapMb)).toFixed(1)),
+};
+console.log(JSON.stringify(reopenRow));
+
 console.log(
   `${new Date().toISOString()} · ${ROUNDS} rounds, medians (worst for lag, heap, tasks) · Chromium ${browser.version()}`,
 );

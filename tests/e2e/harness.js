@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
 import { startSandbox } from '../../sandbox/server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -139,29 +139,4 @@ export function rowsOf(page, direction) {
     .filter({ has: page.getByRole('gridcell', { name: direction, exact: true }) });
 }
 
-/** @type {Promise<string> | undefined} */
-let seedBundle;
-
-/**
- * Writes a recorded session of `count` messages into the page's IndexedDB through the app's own storage code.
- * @param {import('playwright-core').Page} page a page of the app
- * @param {number} count
- * @returns {Promise<string>} the session's id
- */
-export async function seedSession(page, count) {
-  seedBundle ??= build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: 'tests/e2e/fixtures/seed.ts', formats: ['iife'], name: 'wsiSeed' },
-    },
-  }).then((result) => {
-    const output = Array.isArray(result) ? result[0] : result;
-    if (!output || !('output' in output)) throw new Error('the seed bundle did not build');
-    return output.output[0].code;
-  });
-  await page.evaluate(await seedBundle);
-  return page.evaluate((n) => /** @type {any} */ (window).wsiSeed.seedSession(n), count);
-}
+export { seedSession } from './fixtures/seed-bundle.js';
