@@ -2,8 +2,9 @@
 /**
  * `npm run bench`: how fast the app records, measured against a bare page in the same run.
  *
- * For each case the sandbox streams N messages as fast as backpressure allows, alternately to a bare page that
- * only counts `onmessage` and to the app, which records every frame into IndexedDB. Rates come from the pages'
+ * For each case the sandbox streams N messages as fast as backpressure allows, in turn to a bare page that only
+ * counts `onmessage`, to a bare page that also writes them to IndexedDB in the simplest way, and to the app, which
+ * records every frame. Rates come from the pages'
  * own receive timestamps, so polling adds no error. Figures are printed as a table and as JSON.
  */
 import { chromium } from 'playwright-core';
@@ -13,10 +14,13 @@ import { seedSession } from '../tests/e2e/fixtures/seed-bundle.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const CASES = [
+/** BENCH_ONLY=binary (any part of a case's name) runs just the matching cases. */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const STREAM_CASES = [
   { name: '200,000 × 100 B text', count: 200_000, size: 100, binary: false },
   { name: '2,000 × 64 KB binary', count: 2_000, size: 65_536, binary: true },
-];
+].filter((c) => c.name.includes(ONLY));
+const REOPEN_CASE = 'reopen a stored 1,000,000-frame session';
 
 const sandbox = await startSandbox({ port: 0 });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
@@ -48,32 +52,77 @@ const WATCH_LONG_TASKS = `
 const streamUrl = (c) =>
   `ws://127.0.0.1:${sandbox.port}/stream?count=${c.count}&size=${c.size}&binary=${c.binary ? 1 : 0}`;
 
-/** @param {{ count: number, size: number, binary: boolean }} c */
-async function runBare(c) {
+/**
+ * A page that only counts `onmessage`; with `withStorage`, it also writes what it receives to IndexedDB every
+ * 100 ms in one plain transaction, the least any recorder can do, to tell IndexedDB's own latency from the app's.
+ * @param {{ count: number, size: number, binary: boolean }} c
+ * @param {boolean} withStorage
+ */
+async function runBare(c, withStorage) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(appUrl + 'favicon.svg');
   const result = await page.evaluate(
-    ({ url, count }) =>
+    ({ url, count, withStorage }) =>
       new Promise((resolve) => {
-        const ws = new WebSocket(url);
-        ws.binaryType = 'arraybuffer';
-        let received = 0;
-        let first = 0;
-        ws.onmessage = () => {
-          const now = performance.now();
-          if (received === 0) first = now;
-          if (++received === count) {
-            resolve({ received, seconds: (now - first) / 1000 });
+        const opening = indexedDB.open('bare-bench', 1);
+        opening.onupgradeneeded = () => opening.result.createObjectStore('chunks');
+        opening.onsuccess = () => {
+          const db = opening.result;
+          /** @type {[number, unknown][]} */
+          let pending = [];
+          /** @type {number[]} */
+          const lags = [];
+          let writing = false;
+          let chunk = 0;
+          const flush = () => {
+            if (writing || pending.length === 0) return;
+            writing = true;
+            const batch = pending;
+            pending = [];
+            const tx = db.transaction('chunks', 'readwrite', { durability: 'relaxed' });
+            tx.objectStore('chunks').put(
+              { t: batch.map((b) => b[0]), data: batch.map((b) => b[1]) },
+              chunk++,
+            );
+            tx.commit();
+            tx.oncomplete = () => {
+              const now = performance.now();
+              for (const [t] of batch) lags.push(now - t);
+              writing = false;
+            };
+          };
+          if (withStorage) setInterval(flush, 100);
+          const ws = new WebSocket(url);
+          ws.binaryType = 'arraybuffer';
+          let received = 0;
+          let first = 0;
+          ws.onmessage = (event) => {
+            const now = performance.now();
+            if (received === 0) first = now;
+            if (withStorage) pending.push([now, event.data]);
+            if (++received < count) return;
             ws.close();
-          }
+            const done = () => {
+              if (writing || pending.length > 0) return setTimeout(done, 50);
+              lags.sort((a, b) => a - b);
+              resolve({
+                received,
+                seconds: (now - first) / 1000,
+                lagP50: lags[Math.floor(lags.length / 2)] ?? 0,
+                lagP99: lags[Math.floor(lags.length * 0.99)] ?? 0,
+              });
+            };
+            done();
+          };
         };
       }),
-    { url: streamUrl(c), count: c.count },
+    { url: streamUrl(c), count: c.count, withStorage },
   );
   await context.close();
-  const { received, seconds } = /** @type {{ received: number, seconds: number }} */ (result);
-  return { rate: (received - 1) / seconds };
+  const { received, seconds, lagP50, lagP99 } =
+    /** @type {{ received: number, seconds: number, lagP50: number, lagP99: number }} */ (result);
+  return { rate: (received - 1) / seconds, lagP50, lagP99 };
 }
 
 /** @param {{ count: number, size: number, binary: boolean }} c */
@@ -145,13 +194,16 @@ async function runApp(c) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 const report = [];
-for (const c of CASES) {
+for (const c of STREAM_CASES) {
   /** @type {number[]} */
   const bare = [];
+  /** @type {Awaited<ReturnType<typeof runBare>>[]} */
+  const bareStoring = [];
   /** @type {Awaited<ReturnType<typeof runApp>>[]} */
   const app = [];
   for (let round = 0; round < ROUNDS; round++) {
-    bare.push((await runBare(c)).rate);
+    bare.push((await runBare(c, false)).rate);
+    bareStoring.push(await runBare(c, true));
     app.push(await runApp(c));
   }
   const bareRate = median(bare);
@@ -164,6 +216,9 @@ for (const c of CASES) {
     persisted: `${Math.min(...app.map((a) => a.persisted))}/${c.count}`,
     lagP50ms: Math.max(...app.map((a) => a.lagP50)),
     lagP99ms: Math.max(...app.map((a) => a.lagP99)),
+    bareStoringMsgsPerSec: Math.round(median(bareStoring.map((b) => b.rate))),
+    bareStoringLagP50ms: Math.round(Math.max(...bareStoring.map((b) => b.lagP50))),
+    bareStoringLagP99ms: Math.round(Math.max(...bareStoring.map((b) => b.lagP99))),
     heapPerFrameB: Math.round(Math.max(...app.map((a) => a.heapPerFrame))),
     payloadB: c.size,
     longestTaskMs: Math.round(Math.max(...app.map((a) => a.longestTask))),
@@ -171,7 +226,7 @@ for (const c of CASES) {
   report.push(row);
   console.log(JSON.stringify(row));
 }
-console.table(report);
+if (report.length > 0) console.table(report);
 
 /**
  * Reopening a stored session of 1,000,000 frames: from the click in the Sessions list to its last row on screen,
@@ -205,14 +260,16 @@ async function runReopen() {
   return { ms, heapMb };
 }
 
-const reopen = [];
-for (let round = 0; round < ROUNDS; round++) reopen.push(await runReopen());
-const reopenRow = {
-  case: 'reopen a stored 1,000,000-frame session',
-  lastRowsOnScreenMs: Math.round(Math.max(...reopen.map((r) => r.ms))),
-  heapAfterOpenMB: Number(Math.max(...reopen.map((r) => r.heapMb)).toFixed(1)),
-};
-console.log(JSON.stringify(reopenRow));
+if (REOPEN_CASE.includes(ONLY)) {
+  const reopen = [];
+  for (let round = 0; round < ROUNDS; round++) reopen.push(await runReopen());
+  const row = {
+    case: REOPEN_CASE,
+    lastRowsOnScreenMs: Math.round(Math.max(...reopen.map((r) => r.ms))),
+    heapAfterOpenMB: Number(Math.max(...reopen.map((r) => r.heapMb)).toFixed(1)),
+  };
+  console.log(JSON.stringify(row));
+}
 
 console.log(
   `${new Date().toISOString()} · ${ROUNDS} rounds, medians (worst for lag, heap, tasks) · Chromium ${browser.version()}`,

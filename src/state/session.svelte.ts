@@ -30,7 +30,12 @@ export const nextRefresh: FrameScheduler = (callback) => {
   setTimeout(once, wait + HIDDEN_TAB_FALLBACK_MS);
 };
 
-const EMPTY: FrameSource = { length: 0, totals: emptyTotals(), at: () => undefined };
+const EMPTY: FrameSource = {
+  length: 0,
+  totals: emptyTotals(),
+  at: () => undefined,
+  failure: () => undefined,
+};
 
 /**
  * The session on screen, live or recorded. Its records stay in their FrameSource, never in Svelte state, so a
@@ -107,5 +112,11 @@ export class SessionView {
   at(seq: number): FrameRecord | undefined {
     void this.#version;
     return this.#source.at(seq);
+  }
+
+  /** Why record `seq` cannot be shown, if it cannot: its chunk could not be read from storage. */
+  failure(seq: number): string | undefined {
+    void this.#version;
+    return this.#source.failure(seq);
   }
 }

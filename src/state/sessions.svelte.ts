@@ -71,9 +71,6 @@ export class SessionsState {
   get error(): string | null {
     return this.#error;
   }
-  get recorder(): Recorder | null {
-    return this.#recorder;
-  }
   /** The live recording's counts, updated a few times a second. */
   get liveTotals() {
     void this.#liveTick;

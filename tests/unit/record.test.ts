@@ -110,7 +110,7 @@ describe('ChunkPager', () => {
     );
     pager.addStart(0);
     pager.at(3);
-    await expect.poll(() => pager.failure(3)).toBe('disk gone');
+    await expect.poll(() => pager.failure(3)).toBe('Could not read this frame: disk gone');
     expect(pager.at(3)).toBeUndefined();
   });
 });

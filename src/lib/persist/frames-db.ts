@@ -1,4 +1,4 @@
-import { get, getMany, setMany } from 'idb-keyval';
+import { get, setMany } from 'idb-keyval';
 import type { StoredChunk } from '../record/chunk';
 import { isStoredChunk } from '../record/chunk';
 import type { TrafficTotals } from '../record/totals';
@@ -53,14 +53,6 @@ export class FramesDb implements FrameWriter {
     if (value === undefined) return undefined;
     if (!isStoredChunk(value)) throw new Error(`chunk ${firstSeq} of session ${sessionId} is damaged`);
     return value;
-  }
-
-  async chunks(sessionId: string, starts: number[]): Promise<(StoredChunk | undefined)[]> {
-    const values: unknown[] = await getMany(
-      starts.map((start) => [sessionId, start]),
-      this.#store.use,
-    );
-    return values.map((value) => (isStoredChunk(value) ? value : undefined));
   }
 
   delete(sessionId: string): Promise<void> {

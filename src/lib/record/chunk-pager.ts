@@ -111,13 +111,17 @@ export class ChunkPager {
     this.#load(start).then(
       (chunk) => {
         this.#loading.delete(start);
-        if (chunk === undefined) this.#failed.set(start, `chunk ${start} is missing from storage`);
+        if (chunk === undefined)
+          this.#failed.set(start, `Could not read this frame: chunk ${start} is missing.`);
         else this.hold(chunk, chunkBytes(chunk), false);
         this.#onLoaded();
       },
       (error: unknown) => {
         this.#loading.delete(start);
-        this.#failed.set(start, error instanceof Error ? error.message : String(error));
+        this.#failed.set(
+          start,
+          `Could not read this frame: ${error instanceof Error ? error.message : String(error)}`,
+        );
         this.#onLoaded();
       },
     );

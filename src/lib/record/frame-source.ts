@@ -8,4 +8,6 @@ export interface FrameSource {
   readonly totals: Readonly<TrafficTotals>;
   /** The record, or undefined while its chunk is being read from storage. */
   at(seq: number): FrameRecord | undefined;
+  /** Why a record cannot be shown, when its chunk could not be read. */
+  failure(seq: number): string | undefined;
 }

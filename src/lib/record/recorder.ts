@@ -25,7 +25,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   // Half the 200 ms the design allows: under load the write's completion waits its turn on a busy main thread.
   flushIntervalMs: 100,
   maxChunkRecords: 1024,
-  maxChunkBytes: 1 << 20,
+  maxChunkBytes: 256 << 10,
   cacheBytes: 64 << 20,
   now: () => performance.timeOrigin + performance.now(),
   setTimer: (callback, ms) => setTimeout(callback, ms),
@@ -108,6 +108,10 @@ export class Recorder implements FrameSource {
 
   at(seq: number): FrameRecord | undefined {
     return this.#pager.at(seq);
+  }
+
+  failure(seq: number): string | undefined {
+    return this.#pager.failure(seq);
   }
 
   append(record: UnnumberedRecord): number {

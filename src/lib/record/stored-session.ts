@@ -36,7 +36,6 @@ export class StoredSession implements FrameSource {
     return seq < this.length ? this.#pager.at(seq) : undefined;
   }
 
-  /** Why a record cannot be shown, when its chunk could not be read. */
   failure(seq: number): string | undefined {
     return this.#pager.failure(seq);
   }
