@@ -10,9 +10,9 @@
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
+import { CHROMIUM, LAUNCH_ARGS } from '../tests/e2e/chromium.js';
 import { seedSession } from '../tests/e2e/fixtures/seed-bundle.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** BENCH_ONLY=binary (any part of a case's name) runs just the matching cases. */
 const ONLY = process.env.BENCH_ONLY ?? '';
@@ -28,16 +28,7 @@ const address = /** @type {import('node:net').AddressInfo} */ (server.httpServer
 const appUrl = `http://127.0.0.1:${address.port}/`;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-precise-memory-info',
-  ],
+  args: [...LAUNCH_ARGS, '--enable-precise-memory-info'],
 });
 
 /** Long tasks, watched from before the app's first script. */

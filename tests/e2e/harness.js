@@ -8,19 +8,7 @@ import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { startSandbox } from '../../sandbox/server.js';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Playwright gives every launch a fresh temporary --user-data-dir of its own.
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, LAUNCH_ARGS } from './chromium.js';
 
 /**
  * @typedef {object} Environment
@@ -140,3 +128,12 @@ export function rowsOf(page, direction) {
 }
 
 export { seedSession } from './fixtures/seed-bundle.js';
+
+/**
+ * The grid's row for record `seq`, when it is rendered.
+ * @param {import('playwright-core').Page} page
+ * @param {number} seq
+ */
+export function row(page, seq) {
+  return page.getByRole('grid', { name: 'Frames' }).locator(`[role="row"][aria-rowindex="${seq + 2}"]`);
+}

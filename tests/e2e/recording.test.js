@@ -1,17 +1,16 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { messageCount, openConnected, seedSession, useEnvironment, waitForMessageCount } from './harness.js';
+import {
+  messageCount,
+  openConnected,
+  seedSession,
+  row,
+  useEnvironment,
+  waitForMessageCount,
+} from './harness.js';
 
 const env = useEnvironment();
-
-/**
- * @param {import('playwright-core').Page} page
- * @param {number} seq
- */
-function row(page, seq) {
-  return page.getByRole('grid', { name: 'Frames' }).locator(`[role="row"][aria-rowindex="${seq + 2}"]`);
-}
 
 /** @param {import('playwright-core').Page} page */
 function sessionsList(page) {

@@ -1,17 +1,9 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openConnected, useEnvironment, waitForMessageCount } from './harness.js';
+import { openConnected, row, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
-
-/**
- * @param {import('playwright-core').Page} page
- * @param {number} seq
- */
-function row(page, seq) {
-  return page.getByRole('grid', { name: 'Frames' }).locator(`[role="row"][aria-rowindex="${seq + 2}"]`);
-}
 
 test('5,000 streamed frames are all counted, and the grid follows them to the last', async () => {
   const page = await openConnected(env, '/stream?count=5000');
