@@ -278,6 +278,38 @@ describe('Recorder', () => {
     expect(() => rec.append(text(1, 'too late'))).toThrow();
   });
 
+  it('keeps a chunk that filled up during a write in memory until it is saved whole', async () => {
+    const writer = new MemoryWriter();
+    let release = () => {};
+    const slowWriter: FrameWriter = {
+      write: (id, chunks, head) =>
+        new Promise<void>((resolve) => (release = resolve)).then(() => writer.write(id, chunks, head)),
+      reopen: async () => {},
+    };
+    let clock = 0;
+    const rec = new Recorder(
+      's',
+      slowWriter,
+      { changed: () => {}, persistState: () => {} },
+      { maxChunkRecords: 4, cacheBytes: 1, setTimer: () => {}, now: () => clock },
+      async (start) => writer.chunks.get(start),
+    );
+    for (let i = 0; i < 2; i++) rec.append(text(i, `a${i}`));
+    const firstWrite = rec.flush();
+    // While the first write is under way, chunk 0 takes two more records, closes, and chunk 4 begins.
+    for (let i = 2; i < 6; i++) rec.append(text(i, `b${i}`));
+    clock += 5000;
+    release();
+    await firstWrite;
+    expect(writer.chunks.get(0)?.count).toBe(2);
+    // Records 2 and 3 are not in storage yet: they must still come from memory.
+    expect(rec.at(3)?.seq).toBe(3);
+    const secondWrite = rec.flush();
+    release();
+    await secondWrite;
+    expect(writer.records().map((r) => r.seq)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it('reads back chunks the cache let go', async () => {
     const writer = new MemoryWriter();
     let clock = 0;

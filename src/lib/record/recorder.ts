@@ -199,7 +199,8 @@ export class Recorder implements FrameSource {
     this.#savedCount = lastSeq + 1;
     this.#listener.changed();
     for (const builder of batch) {
-      if (builder === this.#open) continue;
+      // A chunk that took more records while this write was under way is unsaved again: it stays pinned.
+      if (builder === this.#open || this.#unsaved.includes(builder)) continue;
       // A closed chunk is now in storage: cache it at its real weight, evictable.
       this.#pager.hold(builder, builder.bytes, false);
     }
