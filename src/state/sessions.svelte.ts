@@ -216,6 +216,12 @@ export class SessionsState {
       await this.#sessionsDb.delete(id);
     });
     if (this.#view.meta?.id === id) this.#view.clear();
+    if (id === this.#liveId) {
+      // The finished live session is gone: nothing is live any more, and refresh must not list it again.
+      this.#recorder = null;
+      this.#liveId = null;
+      this.#persist = null;
+    }
     await this.refresh();
     await this.#retryIfFull();
   }
