@@ -1,11 +1,13 @@
 import { mount } from 'svelte';
 import { parseDeepLink } from './lib/deep-link';
 import { FramesDb } from './lib/persist/frames-db';
+import { ProfilesDb } from './lib/persist/profiles-db';
 import { SessionsDb } from './lib/persist/sessions-db';
 import { ComposerState } from './state/composer.svelte';
 import { ConnectionController } from './state/connection.svelte';
 import type { AppState } from './state/context';
 import { FrameViewState } from './state/frame-view.svelte';
+import { ProfilesState } from './state/profiles.svelte';
 import { SessionView } from './state/session.svelte';
 import { SessionsState } from './state/sessions.svelte';
 import App from './ui/App.svelte';
@@ -17,7 +19,8 @@ const view = new FrameViewState();
 const sessions = new SessionsState(new SessionsDb(), new FramesDb(), session, view);
 const connection = new ConnectionController(sessions);
 const composer = new ComposerState(connection);
-const state: AppState = { session, view, sessions, connection, composer };
+const profiles = new ProfilesState(new ProfilesDb(), connection);
+const state: AppState = { session, view, sessions, profiles, connection, composer };
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.
 addEventListener('pagehide', () => sessions.flushNow());
@@ -33,5 +36,5 @@ if (target === null) throw new Error('index.html has no #app element');
 mount(App, { target, props: { state } });
 
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
-await sessions.load();
+await Promise.all([sessions.load(), profiles.load()]);
 if (link.connect) connection.connect();

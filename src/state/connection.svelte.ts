@@ -43,6 +43,8 @@ export class ConnectionController {
   #linkErrors = $state.raw<DeepLink['errors']>({});
 
   #connection: Connection | null = null;
+  /** Set by connectWhenClosed while the previous connection is still closing. */
+  #connectAfterClose = false;
   readonly #sessions: SessionsState;
   readonly #createSocket: SocketFactory | undefined;
 
@@ -180,6 +182,10 @@ export class ConnectionController {
           },
           status: (status) => {
             this.#status = status;
+            if (status === 'closed' && this.#connectAfterClose) {
+              this.#connectAfterClose = false;
+              this.connect();
+            }
           },
         },
         this.#createSocket,
@@ -193,6 +199,12 @@ export class ConnectionController {
 
   disconnect(): void {
     this.#connection?.close(1000);
+  }
+
+  /** Connects now, or, while a connection is still closing, as soon as it has closed. */
+  connectWhenClosed(): void {
+    if (this.isActive || this.#status === 'closing') this.#connectAfterClose = true;
+    else this.connect();
   }
 
   closeWithCode(): void {

@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { ComposerState } from './composer.svelte';
 import type { ConnectionController } from './connection.svelte';
 import type { FrameViewState } from './frame-view.svelte';
+import type { ProfilesState } from './profiles.svelte';
 import type { SessionView } from './session.svelte';
 import type { SessionsState } from './sessions.svelte';
 
@@ -10,6 +11,7 @@ export interface AppState {
   session: SessionView;
   view: FrameViewState;
   sessions: SessionsState;
+  profiles: ProfilesState;
   connection: ConnectionController;
   composer: ComposerState;
 }

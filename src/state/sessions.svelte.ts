@@ -1,7 +1,7 @@
 import type { FramesDb } from '../lib/persist/frames-db';
 import { holdRecordingLock, sessionsRecordingNow } from '../lib/persist/liveness';
 import type { SessionMeta, SessionsDb } from '../lib/persist/sessions-db';
-import { newSessionId } from '../lib/persist/sessions-db';
+import { newId } from '../lib/persist/ids';
 import type { PersistState } from '../lib/record/recorder';
 import { Recorder } from '../lib/record/recorder';
 import { StoredSession } from '../lib/record/stored-session';
@@ -118,7 +118,7 @@ export class SessionsState {
     this.#askToPersist();
     this.#releaseLock?.();
     this.#releaseLock = null;
-    const id = newSessionId(settings.startedAt);
+    const id = newId(settings.startedAt);
     const recorder = new Recorder(
       id,
       this.#framesDb,

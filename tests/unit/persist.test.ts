@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { FramesDb } from '../../src/lib/persist/frames-db';
 import { isQuotaError, KeyvalStore } from '../../src/lib/persist/idb-store';
-import { newSessionId, SessionsDb } from '../../src/lib/persist/sessions-db';
+import { newId } from '../../src/lib/persist/ids';
+import { SessionsDb } from '../../src/lib/persist/sessions-db';
 import type { SessionMeta } from '../../src/lib/persist/sessions-db';
 import { ChunkBuilder, recordAt } from '../../src/lib/record/chunk';
 import { emptyTotals } from '../../src/lib/record/totals';
@@ -81,9 +82,9 @@ describe('SessionsDb', () => {
   });
 
   it('makes unique ids that sort by time', () => {
-    const ids = new Set(Array.from({ length: 1000 }, () => newSessionId(1_700_000_000_000)));
+    const ids = new Set(Array.from({ length: 1000 }, () => newId(1_700_000_000_000)));
     expect(ids.size).toBe(1000);
-    expect(newSessionId(1) < newSessionId(2)).toBe(true);
+    expect(newId(1) < newId(2)).toBe(true);
   });
 });
 

@@ -1,0 +1,109 @@
+import { newId } from '../lib/persist/ids';
+import type { ProfilesDb } from '../lib/persist/profiles-db';
+import type { Profile } from '../lib/profiles/profile';
+import { defaultProfileName, matchesSearch, sortProfiles } from '../lib/profiles/profile';
+import type { ConnectionController } from './connection.svelte';
+
+/** Saved connection profiles: saving the bar, loading a profile into it, connecting in one click. */
+export class ProfilesState {
+  #list = $state.raw<Profile[]>([]);
+  #query = $state('');
+  #error = $state<string | null>(null);
+  readonly #db: ProfilesDb;
+  readonly #connection: ConnectionController;
+
+  /** The profiles to show: matching the search, most recently used first. */
+  readonly visible = $derived(sortProfiles(this.#list).filter((p) => matchesSearch(p, this.#query)));
+
+  constructor(db: ProfilesDb, connection: ConnectionController) {
+    this.#db = db;
+    this.#connection = connection;
+  }
+
+  get count(): number {
+    return this.#list.length;
+  }
+  get query(): string {
+    return this.#query;
+  }
+  set query(value: string) {
+    this.#query = value;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+
+  async load(): Promise<void> {
+    await this.#attempt('Reading the saved profiles failed', async () => {
+      this.#list = await this.#db.list();
+    });
+  }
+
+  /** Saves what the connection bar holds as a new profile named after its host and path. */
+  async saveCurrent(): Promise<void> {
+    const now = Date.now();
+    const { url, protocolsText, binaryType } = this.#connection;
+    await this.#store({
+      id: newId(now),
+      name: defaultProfileName(url),
+      url: url.trim(),
+      protocols: protocolsText,
+      binaryType,
+      createdAt: now,
+      lastUsedAt: now,
+    });
+  }
+
+  /** Loads a profile into the connection bar. */
+  async activate(id: string): Promise<void> {
+    const profile = this.#list.find((p) => p.id === id);
+    if (!profile) return;
+    this.#connection.url = profile.url;
+    this.#connection.protocolsText = profile.protocols;
+    this.#connection.binaryType = profile.binaryType;
+    await this.#store({ ...profile, lastUsedAt: Date.now() });
+  }
+
+  /** Loads a profile and connects with it; a connection already open is closed first. */
+  async connect(id: string): Promise<void> {
+    await this.activate(id);
+    if (this.#connection.isActive) this.#connection.disconnect();
+    this.#connection.connectWhenClosed();
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const profile = this.#list.find((p) => p.id === id);
+    const trimmed = name.trim();
+    if (profile && trimmed) await this.#store({ ...profile, name: trimmed });
+  }
+
+  async duplicate(id: string): Promise<void> {
+    const profile = this.#list.find((p) => p.id === id);
+    if (!profile) return;
+    const now = Date.now();
+    await this.#store({ ...profile, id: newId(now), name: `${profile.name} (copy)`, createdAt: now });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.#attempt('Deleting the profile failed', async () => {
+      await this.#db.delete(id);
+      this.#list = this.#list.filter((p) => p.id !== id);
+    });
+  }
+
+  async #store(profile: Profile): Promise<void> {
+    await this.#attempt('Saving the profile failed', async () => {
+      await this.#db.put(profile);
+      this.#list = [...this.#list.filter((p) => p.id !== profile.id), profile];
+    });
+  }
+
+  async #attempt(what: string, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+      this.#error = null;
+    } catch (error) {
+      this.#error = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+}

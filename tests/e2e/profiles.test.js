@@ -1,0 +1,68 @@
+// @ts-check
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useEnvironment } from './harness.js';
+
+const env = useEnvironment();
+
+/** @param {import('playwright-core').Page} page */
+const profiles = (page) => page.getByRole('list', { name: 'Profiles' }).getByRole('listitem');
+
+test('a saved profile survives a reload, fills the bar when activated, and connects in one click', async () => {
+  const page = await env.open();
+  await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/echo`);
+  await page.getByLabel('Subprotocols').fill('json.v1, chat.v1');
+  await page.getByLabel('Binary type').selectOption('blob');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const host = new URL(env.wsUrl).host;
+  await profiles(page)
+    .filter({ hasText: `${host}/echo` })
+    .waitFor();
+
+  await page.reload();
+  await profiles(page).first().waitFor();
+  assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), 'ws://localhost:8787/echo');
+  await profiles(page).first().getByRole('button').first().click();
+  assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), `${env.wsUrl}/echo`);
+  assert.equal(await page.getByLabel('Subprotocols').inputValue(), 'json.v1, chat.v1');
+  assert.equal(await page.getByLabel('Binary type').inputValue(), 'blob');
+
+  await page.getByLabel('URL', { exact: true }).fill('ws://elsewhere.invalid/');
+  await profiles(page)
+    .first()
+    .getByRole('button', { name: /^Connect with/ })
+    .click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  await page.getByRole('region', { name: 'Connection details' }).getByText('json.v1').waitFor();
+});
+
+test('profiles can be renamed, duplicated, searched and deleted; a name stays text', async () => {
+  const page = await env.open();
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const first = profiles(page).first();
+  await first.getByRole('button', { name: /^Rename/ }).click();
+  const payload = '<img src=x onerror="window.__xss=1">';
+  await page.getByLabel('Profile name').fill(payload);
+  await page.getByLabel('Profile name').press('Enter');
+  await first.getByText(payload, { exact: true }).waitFor();
+
+  for (let i = 0; i < 3; i++)
+    await profiles(page)
+      .first()
+      .getByRole('button', { name: /^Duplicate/ })
+      .click();
+  await profiles(page).nth(3).waitFor();
+  await page.getByLabel('Search profiles').fill('nothing like this');
+  assert.equal(await profiles(page).count(), 0);
+  await page.getByLabel('Search profiles').fill('IMG');
+  assert.equal(await profiles(page).count(), 4);
+  await page.getByLabel('Search profiles').fill('');
+
+  await profiles(page).first().getByRole('button', { name: 'Delete' }).click();
+  await profiles(page).first().getByRole('button', { name: 'Confirm delete' }).click();
+  await page.waitForFunction(
+    () => document.querySelectorAll('[aria-labelledby="profiles-heading"] li').length === 3,
+  );
+  assert.equal(await page.evaluate(() => /** @type {any} */ (window).__xss), undefined);
+  assert.equal(await page.locator('#app img').count(), 0);
+});

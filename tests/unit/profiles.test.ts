@@ -1,0 +1,46 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { KeyvalStore } from '../../src/lib/persist/idb-store';
+import { ProfilesDb } from '../../src/lib/persist/profiles-db';
+import type { Profile } from '../../src/lib/profiles/profile';
+import { defaultProfileName, matchesSearch, sortProfiles } from '../../src/lib/profiles/profile';
+
+const profile = (name: string, lastUsedAt: number, url = 'ws://h/'): Profile => ({
+  id: name,
+  name,
+  url,
+  protocols: 'json.v1',
+  binaryType: 'arraybuffer',
+  createdAt: 0,
+  lastUsedAt,
+});
+
+describe('profiles', () => {
+  it('are named after host and path by default', () => {
+    expect(defaultProfileName('ws://localhost:8787/echo')).toBe('localhost:8787/echo');
+    expect(defaultProfileName('wss://example.com/')).toBe('example.com');
+    expect(defaultProfileName('not a url')).toBe('not a url');
+    expect(defaultProfileName('  ')).toBe('Untitled');
+  });
+
+  it('sort by last use, then name', () => {
+    const sorted = sortProfiles([profile('b', 1), profile('a', 1), profile('c', 5)]);
+    expect(sorted.map((p) => p.name)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('match a search on every word, in any field, ignoring case', () => {
+    const feed = profile('Market feed', 0, 'wss://prices.example/stream');
+    expect(matchesSearch(feed, '')).toBe(true);
+    expect(matchesSearch(feed, 'MARKET prices')).toBe(true);
+    expect(matchesSearch(feed, 'json.v1')).toBe(true);
+    expect(matchesSearch(feed, 'market chat')).toBe(false);
+  });
+
+  it('are stored in a database of their own', async () => {
+    const db = new ProfilesDb(new KeyvalStore('profiles-test', 'profiles'));
+    await db.put(profile('a', 1));
+    await db.put(profile('b', 2));
+    await db.delete('a');
+    expect((await db.list()).map((p) => p.id)).toEqual(['b']);
+  });
+});
