@@ -18,7 +18,7 @@ const session = new SessionView();
 const view = new FrameViewState();
 const sessions = new SessionsState(new SessionsDb(), new FramesDb(), session, view);
 const connection = new ConnectionController(sessions);
-const composer = new ComposerState(connection);
+const composer = new ComposerState(connection, () => (session.isLive ? session.totals.sent : 0) + 1);
 const profiles = new ProfilesState(new ProfilesDb(), connection);
 const state: AppState = { session, view, sessions, profiles, connection, composer };
 

@@ -1,6 +1,10 @@
 import { formatJson } from '../lib/codecs/json';
 import type { MessageFormat } from '../lib/codecs/message';
 import { encodeMessage } from '../lib/codecs/message';
+import type { OutgoingPayload } from '../lib/codecs/message';
+import type { Result } from '../lib/result';
+import type { VariableContext } from '../lib/codecs/variables';
+import { expandVariables, randomUuid } from '../lib/codecs/variables';
 import type { ConnectionController } from './connection.svelte';
 
 interface SentMessage {
@@ -21,11 +25,15 @@ export class ComposerState {
   #draft = '';
   #sendError = $state<string | null>(null);
   readonly #connection: ConnectionController;
+  readonly #nextSeq: () => number;
 
-  readonly encoded = $derived(encodeMessage(this.#body, this.#format));
+  /** The message as it would go now: checked as typed, with its variables filled in. */
+  readonly encoded = $derived(this.#encode(this.#body, this.#format, this.#variables(1)));
 
-  constructor(connection: ConnectionController) {
+  /** `nextSeq` gives {{$seq}}: the number the next sent message will have on the live connection. */
+  constructor(connection: ConnectionController, nextSeq: () => number) {
     this.#connection = connection;
+    this.#nextSeq = nextSeq;
   }
 
   get body() {
@@ -53,9 +61,9 @@ export class ComposerState {
     return this.#body !== '' && !this.encoded.ok ? this.encoded.error : null;
   }
 
-  /** Sends the message; returns whether it went out. */
+  /** Sends the message, its variables filled in afresh; returns whether it went out. */
   send(): boolean {
-    const encoded = this.encoded;
+    const encoded = this.#encode(this.#body, this.#format, this.#variables(this.#nextSeq()));
     if (!encoded.ok) {
       this.#sendError = encoded.error;
       return false;
@@ -101,6 +109,15 @@ export class ComposerState {
     const formatted = formatJson(this.#body, indent);
     if (formatted.ok) this.#body = formatted.value;
     else this.#sendError = formatted.error;
+  }
+
+  #variables(seq: number): VariableContext {
+    return { values: {}, seq, now: Date.now, uuid: randomUuid };
+  }
+
+  #encode(body: string, format: MessageFormat, variables: VariableContext): Result<OutgoingPayload> {
+    const expanded = expandVariables(body, variables);
+    return expanded.ok ? encodeMessage(expanded.value, format) : expanded;
   }
 
   #remember(message: SentMessage): void {

@@ -90,3 +90,26 @@ test('a file goes as one binary message', async () => {
     .filter({ hasText: 'received' });
   assert.match((await received.textContent()) ?? '', /3 B binary: 01 02 03/);
 });
+
+test('variables are filled in when sent, and the recorded frame holds what went out', async () => {
+  const page = await openConnected(env, '/echo');
+  await page.getByLabel('Message format').selectOption('JSON');
+  const box = page.getByLabel('Message', { exact: true });
+  await box.fill('{"n":{{$seq}},"t":{{$timestamp}},"id":"{{$uuid}}"}');
+  await box.press('Control+Enter');
+  await box.press('Control+Enter');
+  await waitForMessageCount(page, 4);
+  const sent = page.getByRole('grid', { name: 'Frames' }).getByRole('row').filter({ hasText: 'sent' });
+  assert.match((await sent.nth(0).textContent()) ?? '', /\{"n":1,"t":\d{13},"id":"[0-9a-f-]{36}"\}/);
+  assert.match((await sent.nth(1).textContent()) ?? '', /\{"n":2,/);
+
+  await box.fill('{"token":"{{token}}"}');
+  await page.getByText(/^Unknown variable \{\{token\}\}/).waitFor();
+  await box.press('Control+Enter');
+  assert.equal(await box.inputValue(), '{"token":"{{token}}"}');
+  // A message sent after it arrives, and the refused one never went out before it.
+  await box.fill('{"after":true}');
+  await box.press('Control+Enter');
+  await waitForMessageCount(page, 6);
+  assert.equal(await sent.filter({ hasText: 'token' }).count(), 0);
+});

@@ -5,6 +5,7 @@ import { formatJson, parseJson, parseJsonContainer } from '../../src/lib/codecs/
 import { findJsonSyntaxProblem } from '../../src/lib/codecs/json-syntax';
 import { encodeMessage } from '../../src/lib/codecs/message';
 import { decodeUtf8, utf8Bytes, utf8Length } from '../../src/lib/codecs/utf8';
+import { expandVariables, randomUuid } from '../../src/lib/codecs/variables';
 
 describe('hex', () => {
   it.each([
@@ -137,5 +138,47 @@ describe('encodeMessage', () => {
       ok: false,
       error: expect.stringMatching(/^Invalid JSON\. Line 1, column 6: Expected a value/),
     });
+  });
+});
+
+describe('expandVariables', () => {
+  const context = {
+    values: { token: 's3cret', 'user.id': '42' },
+    seq: 7,
+    now: () => Date.UTC(2026, 10, 22, 1, 2, 3, 456),
+    uuid: () => 'a-uuid',
+  };
+
+  it('expands built-ins and named values, with or without spaces inside the braces', () => {
+    expect(
+      expandVariables(
+        '{"t":{{$timestamp}},"at":"{{ $isoTime }}","id":"{{$uuid}}","n":{{$seq}},"u":{{user.id}}}',
+        context,
+      ),
+    ).toEqual({
+      ok: true,
+      value: '{"t":1795309323456,"at":"2026-11-22T01:02:03.456Z","id":"a-uuid","n":7,"u":42}',
+    });
+    expect(expandVariables('Bearer {{token}}', context)).toEqual({ ok: true, value: 'Bearer s3cret' });
+  });
+
+  it('refuses unknown variables by name instead of sending a hole', () => {
+    expect(expandVariables('{{nope}} and {{$nope}} and {{nope}}', context)).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^Unknown variable \{\{nope\}\}, \{\{\$nope\}\}\. Built-in ones: \{\{\$timestamp\}\}/,
+      ),
+    });
+  });
+
+  it('leaves braces that are not variables alone', () => {
+    expect(expandVariables('{{}} {{ a b }} {x} {{1x}}', context)).toEqual({
+      ok: true,
+      value: '{{}} {{ a b }} {x} {{1x}}',
+    });
+  });
+
+  it('makes version 4 UUIDs', () => {
+    expect(randomUuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

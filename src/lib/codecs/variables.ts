@@ -1,0 +1,57 @@
+import type { Result } from '../result';
+
+/** What `{{…}}` can stand for when a message is sent. */
+export interface VariableContext {
+  /** Named values, e.g. a profile's variables. */
+  values: Readonly<Record<string, string>>;
+  /** The number this message will have among the messages sent on the connection, from 1. */
+  seq: number;
+  now: () => number;
+  uuid: () => string;
+}
+
+const BUILT_INS: Record<string, (context: VariableContext) => string> = {
+  $timestamp: (context) => String(Math.floor(context.now())),
+  $isoTime: (context) => new Date(context.now()).toISOString(),
+  $uuid: (context) => context.uuid(),
+  $seq: (context) => String(context.seq),
+};
+
+export const BUILT_IN_VARIABLES = Object.keys(BUILT_INS);
+
+/** `{{name}}` or `{{ $builtIn }}`; anything else between braces is left as it is. */
+const VARIABLE = /\{\{\s*(\$?[A-Za-z_][\w.-]*)\s*\}\}/g;
+
+/**
+ * Replaces every variable with its value. An unknown one is an error that names it, never an empty string: a
+ * message with a hole in it would go out looking right.
+ */
+export function expandVariables(template: string, context: VariableContext): Result<string> {
+  const unknown = new Set<string>();
+  const expanded = template.replace(VARIABLE, (whole, name: string) => {
+    const builtIn = BUILT_INS[name];
+    if (builtIn) return builtIn(context);
+    const value = context.values[name];
+    if (value !== undefined) return value;
+    unknown.add(name);
+    return whole;
+  });
+  if (unknown.size > 0) {
+    const names = [...unknown].map((name) => `{{${name}}}`).join(', ');
+    return {
+      ok: false,
+      error: `Unknown variable ${names}. Built-in ones: ${BUILT_IN_VARIABLES.map((n) => `{{${n}}}`).join(', ')}.`,
+    };
+  }
+  return { ok: true, value: expanded };
+}
+
+/** A random UUID, also where crypto.randomUUID is missing (pages served over plain http from another host). */
+export function randomUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
