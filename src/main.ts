@@ -17,9 +17,15 @@ import './ui/global.css';
 const session = new SessionView();
 const view = new FrameViewState();
 const sessions = new SessionsState(new SessionsDb(), new FramesDb(), session, view);
-const connection = new ConnectionController(sessions);
-const composer = new ComposerState(connection, () => (session.isLive ? session.totals.sent : 0) + 1);
-const profiles = new ProfilesState(new ProfilesDb(), connection);
+// The profile in use fills in {{name}} in the connection bar and the composer.
+const variableValues = () => profiles.activeValues;
+const connection = new ConnectionController(sessions, variableValues);
+const profiles: ProfilesState = new ProfilesState(new ProfilesDb(), connection);
+const composer = new ComposerState(
+  connection,
+  () => (session.isLive ? session.totals.sent : 0) + 1,
+  variableValues,
+);
 const state: AppState = { session, view, sessions, profiles, connection, composer };
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.

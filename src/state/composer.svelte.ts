@@ -26,14 +26,23 @@ export class ComposerState {
   #sendError = $state<string | null>(null);
   readonly #connection: ConnectionController;
   readonly #nextSeq: () => number;
+  readonly #variableValues: () => Record<string, string>;
 
   /** The message as it would go now: checked as typed, with its variables filled in. */
   readonly encoded = $derived(this.#encode(this.#body, this.#format, this.#variables(1)));
 
-  /** `nextSeq` gives {{$seq}}: the number the next sent message will have on the live connection. */
-  constructor(connection: ConnectionController, nextSeq: () => number) {
+  /**
+   * `nextSeq` gives {{$seq}}: the number the next sent message will have on the live connection;
+   * `variableValues` what {{name}} stands for: the variables of the profile in use.
+   */
+  constructor(
+    connection: ConnectionController,
+    nextSeq: () => number,
+    variableValues: () => Record<string, string> = () => ({}),
+  ) {
     this.#connection = connection;
     this.#nextSeq = nextSeq;
+    this.#variableValues = variableValues;
   }
 
   get body() {
@@ -112,7 +121,7 @@ export class ComposerState {
   }
 
   #variables(seq: number): VariableContext {
-    return { values: {}, seq, now: Date.now, uuid: randomUuid };
+    return { values: this.#variableValues(), seq, now: Date.now, uuid: randomUuid };
   }
 
   #encode(body: string, format: MessageFormat, variables: VariableContext): Result<OutgoingPayload> {

@@ -5,6 +5,8 @@ import { checkWebSocketUrl, isBlockedMixedContent, MIXED_CONTENT_EXPLANATION } f
 import type { BinaryType } from '../lib/ws/frame';
 import { preciseNow } from '../lib/ws/frame';
 import { parseSubprotocols } from '../lib/ws/subprotocols';
+import { expandVariables, randomUuid } from '../lib/codecs/variables';
+import type { Result } from '../lib/result';
 import type { DeepLink } from '../lib/deep-link';
 import type { SessionsState } from './sessions.svelte';
 
@@ -46,14 +48,34 @@ export class ConnectionController {
   /** Set by connectWhenClosed while the previous connection is still closing. */
   #connectAfterClose = false;
   readonly #sessions: SessionsState;
+  readonly #variableValues: () => Record<string, string>;
   readonly #createSocket: SocketFactory | undefined;
 
-  readonly urlCheck = $derived(checkWebSocketUrl(this.#url));
-  readonly protocolsCheck = $derived(parseSubprotocols(this.#protocolsText));
+  /** The URL and subprotocols are checked with their {{variables}} filled in, as they will be used. */
+  readonly urlCheck = $derived.by(() => {
+    const expanded = this.#expand(this.#url);
+    return expanded.ok
+      ? checkWebSocketUrl(expanded.value)
+      : { ok: false as const, error: { message: expanded.error } };
+  });
+  readonly protocolsCheck = $derived.by(() => {
+    const expanded = this.#expand(this.#protocolsText);
+    return expanded.ok ? parseSubprotocols(expanded.value) : expanded;
+  });
 
-  constructor(sessions: SessionsState, createSocket?: SocketFactory) {
+  /** `variableValues` gives what {{name}} stands for: the variables of the profile in use. */
+  constructor(
+    sessions: SessionsState,
+    variableValues: () => Record<string, string> = () => ({}),
+    createSocket?: SocketFactory,
+  ) {
     this.#sessions = sessions;
+    this.#variableValues = variableValues;
     this.#createSocket = createSocket;
+  }
+
+  #expand(text: string): Result<string> {
+    return expandVariables(text, { values: this.#variableValues(), seq: 1, now: Date.now, uuid: randomUuid });
   }
 
   get url() {

@@ -1,7 +1,7 @@
 import { newId } from '../lib/persist/ids';
 import type { ProfilesDb } from '../lib/persist/profiles-db';
-import type { Profile } from '../lib/profiles/profile';
-import { defaultProfileName, matchesSearch, sortProfiles } from '../lib/profiles/profile';
+import type { Profile, ProfileVariable } from '../lib/profiles/profile';
+import { defaultProfileName, matchesSearch, sortProfiles, variableValues } from '../lib/profiles/profile';
 import type { ConnectionController } from './connection.svelte';
 
 /** Saved connection profiles: saving the bar, loading a profile into it, connecting in one click. */
@@ -9,6 +9,8 @@ export class ProfilesState {
   #list = $state.raw<Profile[]>([]);
   #query = $state('');
   #error = $state<string | null>(null);
+  /** The profile in use: the last one loaded, connected with or saved. Its variables fill in {{name}}. */
+  #activeId = $state<string | null>(null);
   readonly #db: ProfilesDb;
   readonly #connection: ConnectionController;
 
@@ -32,6 +34,14 @@ export class ProfilesState {
   get error(): string | null {
     return this.#error;
   }
+  get activeId(): string | null {
+    return this.#activeId;
+  }
+  /** The values `{{name}}` stands for right now: the profile in use's variables. */
+  get activeValues(): Record<string, string> {
+    const active = this.#list.find((p) => p.id === this.#activeId);
+    return active ? variableValues(active.variables) : {};
+  }
 
   async load(): Promise<void> {
     await this.#attempt('Reading the saved profiles failed', async () => {
@@ -43,15 +53,20 @@ export class ProfilesState {
   async saveCurrent(): Promise<void> {
     const now = Date.now();
     const { url, protocolsText, binaryType } = this.#connection;
+    const active = this.#list.find((p) => p.id === this.#activeId);
+    const id = newId(now);
     await this.#store({
-      id: newId(now),
+      id,
       name: defaultProfileName(url),
       url: url.trim(),
       protocols: protocolsText,
       binaryType,
       createdAt: now,
       lastUsedAt: now,
+      // The bar may hold {{names}} of the profile in use: the new one keeps their values.
+      variables: active ? active.variables.map((variable) => ({ ...variable })) : [],
     });
+    this.#activeId = id;
   }
 
   /** Loads a profile into the connection bar. */
@@ -61,6 +76,7 @@ export class ProfilesState {
     this.#connection.url = profile.url;
     this.#connection.protocolsText = profile.protocols;
     this.#connection.binaryType = profile.binaryType;
+    this.#activeId = id;
     await this.#store({ ...profile, lastUsedAt: Date.now() });
   }
 
@@ -77,6 +93,11 @@ export class ProfilesState {
     if (profile && trimmed) await this.#store({ ...profile, name: trimmed });
   }
 
+  async setVariables(id: string, variables: ProfileVariable[]): Promise<void> {
+    const profile = this.#list.find((p) => p.id === id);
+    if (profile) await this.#store({ ...profile, variables });
+  }
+
   async duplicate(id: string): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     if (!profile) return;
@@ -88,6 +109,7 @@ export class ProfilesState {
     await this.#attempt('Deleting the profile failed', async () => {
       await this.#db.delete(id);
       this.#list = this.#list.filter((p) => p.id !== id);
+      if (this.#activeId === id) this.#activeId = null;
     });
   }
 

@@ -66,3 +66,69 @@ test('profiles can be renamed, duplicated, searched and deleted; a name stays te
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).__xss), undefined);
   assert.equal(await page.locator('#app img').count(), 0);
 });
+
+test("a profile's variables fill in the URL, subprotocols and messages; secrets are masked", async () => {
+  const page = await env.open();
+  const { host } = new URL(env.wsUrl);
+  await page.getByLabel('URL', { exact: true }).fill('ws://{{server}}/echo?token={{token}}');
+  await page.getByLabel('Subprotocols').fill('{{proto}}');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const item = profiles(page).first();
+  await item.getByRole('button', { name: /^Variables of/ }).click();
+
+  /** @type {[string, string, boolean][]} */
+  const variables = [
+    ['server', host, false],
+    ['token', 's3cret-t0ken', true],
+    ['proto', 'json.v1', false],
+  ];
+  for (const [index, [name, value, secret]] of variables.entries()) {
+    await item.getByRole('button', { name: 'Add variable' }).click();
+    await item.getByLabel('Variable name').nth(index).fill(name);
+    await item.getByLabel('Value of', { exact: false }).nth(index).fill(value);
+    if (secret) await item.getByLabel('secret').nth(index).check();
+  }
+  assert.equal(await item.getByLabel('Value of token').getAttribute('type'), 'password');
+  await item.getByRole('button', { name: 'Save variables' }).click();
+
+  await item.getByRole('button', { name: /^Connect with/ }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  const details = page.getByRole('region', { name: 'Connection details' });
+  await details.getByText(`ws://${host}/echo?token=s3cret-t0ken`).waitFor();
+  await details.getByText('json.v1').waitFor();
+
+  await page.getByLabel('Message', { exact: true }).fill('auth {{token}}');
+  await page.getByLabel('Message', { exact: true }).press('Control+Enter');
+  await page
+    .getByRole('grid', { name: 'Frames' })
+    .getByRole('row')
+    .filter({ hasText: 'received' })
+    .filter({ hasText: 'auth s3cret-t0ken' })
+    .waitFor();
+
+  // Survives a reload, with the secret still masked.
+  await page.reload();
+  await profiles(page)
+    .first()
+    .getByRole('button', { name: /^Variables of/ })
+    .click();
+  assert.equal(await profiles(page).first().getByLabel('Value of token').getAttribute('type'), 'password');
+  assert.equal(await profiles(page).first().getByLabel('Value of token').inputValue(), 's3cret-t0ken');
+});
+
+test('a name that cannot be a variable is refused, and an unknown one blocks connecting', async () => {
+  const page = await env.open();
+  await page.getByLabel('URL', { exact: true }).fill('ws://{{missing}}/');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByText(/^Unknown variable \{\{missing\}\}/).waitFor();
+  assert.match((await page.getByRole('status', { name: 'Connection state' }).textContent()) ?? '', /closed/);
+
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const item = profiles(page).first();
+  await item.getByRole('button', { name: /^Variables of/ }).click();
+  await item.getByRole('button', { name: 'Add variable' }).click();
+  await item.getByLabel('Variable name').fill('2 bad');
+  await item.getByText(/“2 bad” cannot be a variable name/).waitFor();
+  await item.getByRole('button', { name: 'Save variables' }).click();
+  await item.getByText(/“2 bad” cannot be a variable name/).waitFor();
+});

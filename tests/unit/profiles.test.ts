@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { KeyvalStore } from '../../src/lib/persist/idb-store';
 import { ProfilesDb } from '../../src/lib/persist/profiles-db';
 import type { Profile } from '../../src/lib/profiles/profile';
-import { defaultProfileName, matchesSearch, sortProfiles } from '../../src/lib/profiles/profile';
+import {
+  checkVariableName,
+  defaultProfileName,
+  matchesSearch,
+  normalizeProfile,
+  sortProfiles,
+  variableValues,
+} from '../../src/lib/profiles/profile';
 
 const profile = (name: string, lastUsedAt: number, url = 'ws://h/'): Profile => ({
   id: name,
@@ -13,6 +20,7 @@ const profile = (name: string, lastUsedAt: number, url = 'ws://h/'): Profile => 
   binaryType: 'arraybuffer',
   createdAt: 0,
   lastUsedAt,
+  variables: [],
 });
 
 describe('profiles', () => {
@@ -34,6 +42,25 @@ describe('profiles', () => {
     expect(matchesSearch(feed, 'MARKET prices')).toBe(true);
     expect(matchesSearch(feed, 'json.v1')).toBe(true);
     expect(matchesSearch(feed, 'market chat')).toBe(false);
+  });
+
+  it('give their variables by name, and check names', () => {
+    expect(
+      variableValues([
+        { name: 'token', value: 't', secret: true },
+        { name: ' ', value: 'ignored', secret: false },
+        { name: 'host', value: 'h', secret: false },
+      ]),
+    ).toEqual({ token: 't', host: 'h' });
+    expect(checkVariableName('api.key-2')).toBeNull();
+    expect(checkVariableName('2fa')).toMatch(/cannot be a variable name/);
+    expect(checkVariableName('a b')).toMatch(/cannot be a variable name/);
+  });
+
+  it('stored before variables existed get none', () => {
+    const { variables, ...old } = profile('old', 0);
+    expect(variables).toEqual([]);
+    expect(normalizeProfile(old).variables).toEqual([]);
   });
 
   it('are stored in a database of their own', async () => {

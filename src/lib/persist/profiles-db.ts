@@ -1,5 +1,6 @@
 import { del, set, values } from 'idb-keyval';
 import type { Profile } from '../profiles/profile';
+import { normalizeProfile } from '../profiles/profile';
 import { KeyvalStore } from './idb-store';
 
 /** Saved connection profiles, in a database of their own. Small, so read whole. */
@@ -10,8 +11,8 @@ export class ProfilesDb {
     this.#store = store;
   }
 
-  list(): Promise<Profile[]> {
-    return values<Profile>(this.#store.use);
+  async list(): Promise<Profile[]> {
+    return (await values<Profile>(this.#store.use)).map(normalizeProfile);
   }
 
   put(profile: Profile): Promise<void> {
