@@ -3,12 +3,13 @@ import type { ProfilesDb } from '../lib/persist/profiles-db';
 import type { Profile, ProfileVariable } from '../lib/profiles/profile';
 import { defaultProfileName, matchesSearch, sortProfiles, variableValues } from '../lib/profiles/profile';
 import type { ConnectionController } from './connection.svelte';
+import { ErrorSlot } from './error-slot.svelte';
 
 /** Saved connection profiles: saving the bar, loading a profile into it, connecting in one click. */
 export class ProfilesState {
   #list = $state.raw<Profile[]>([]);
   #query = $state('');
-  #error = $state<string | null>(null);
+  readonly #errors = new ErrorSlot();
   /** The profile in use: the last one loaded, connected with or saved. Its variables fill in {{name}}. */
   #activeId = $state<string | null>(null);
   readonly #db: ProfilesDb;
@@ -32,7 +33,7 @@ export class ProfilesState {
     this.#query = value;
   }
   get error(): string | null {
-    return this.#error;
+    return this.#errors.message;
   }
   get activeId(): string | null {
     return this.#activeId;
@@ -44,7 +45,7 @@ export class ProfilesState {
   }
 
   async load(): Promise<void> {
-    await this.#attempt('Reading the saved profiles failed', async () => {
+    await this.#errors.attempt('Reading the saved profiles failed', async () => {
       this.#list = await this.#db.list();
     });
   }
@@ -106,7 +107,7 @@ export class ProfilesState {
   }
 
   async delete(id: string): Promise<void> {
-    await this.#attempt('Deleting the profile failed', async () => {
+    await this.#errors.attempt('Deleting the profile failed', async () => {
       await this.#db.delete(id);
       this.#list = this.#list.filter((p) => p.id !== id);
       if (this.#activeId === id) this.#activeId = null;
@@ -114,18 +115,9 @@ export class ProfilesState {
   }
 
   async #store(profile: Profile): Promise<void> {
-    await this.#attempt('Saving the profile failed', async () => {
+    await this.#errors.attempt('Saving the profile failed', async () => {
       await this.#db.put(profile);
       this.#list = [...this.#list.filter((p) => p.id !== profile.id), profile];
     });
-  }
-
-  async #attempt(what: string, action: () => Promise<void>): Promise<void> {
-    try {
-      await action();
-      this.#error = null;
-    } catch (error) {
-      this.#error = `${what}: ${error instanceof Error ? error.message : String(error)}`;
-    }
   }
 }

@@ -7,6 +7,7 @@ import { Recorder } from '../lib/record/recorder';
 import { StoredSession } from '../lib/record/stored-session';
 import { emptyTotals } from '../lib/record/totals';
 import type { BinaryType } from '../lib/ws/frame';
+import { ErrorSlot } from './error-slot.svelte';
 import type { FrameViewState } from './frame-view.svelte';
 import type { SessionView } from './session.svelte';
 
@@ -32,7 +33,7 @@ export class SessionsState {
   #list = $state.raw<SessionMeta[]>([]);
   #persist = $state.raw<PersistState | null>(null);
   #storage = $state.raw<StorageInfo | null>(null);
-  #error = $state<string | null>(null);
+  readonly #errors = new ErrorSlot();
   #liveId = $state<string | null>(null);
   /** Bumped a few times a second while recording, so the listing's live counts move without a redraw per frame. */
   #liveTick = $state(0);
@@ -69,7 +70,7 @@ export class SessionsState {
     return this.#storage;
   }
   get error(): string | null {
-    return this.#error;
+    return this.#errors.message;
   }
   /** The live recording's counts, updated a few times a second. */
   get liveTotals() {
@@ -91,7 +92,7 @@ export class SessionsState {
 
   /** At start-up: sessions left "recording" by a tab that is gone become "interrupted", then the list loads. */
   async load(): Promise<void> {
-    await this.#attempt('Reading the saved sessions failed', async () => {
+    await this.#errors.attempt('Reading the saved sessions failed', async () => {
       const [all, alive] = await Promise.all([this.#sessionsDb.list(), sessionsRecordingNow()]);
       for (const meta of all) {
         if (meta.status === 'recording' && !alive.has(meta.id)) await this.#markInterrupted(meta);
@@ -150,7 +151,7 @@ export class SessionsState {
     const release = await holdRecordingLock(meta.id);
     if (this.#recorder === recorder) this.#releaseLock = release;
     else return release();
-    await this.#attempt('Listing the new session failed', () => this.#sessionsDb.put(meta));
+    await this.#errors.attempt('Listing the new session failed', () => this.#sessionsDb.put(meta));
   }
 
   /** The live connection closed: save the rest and list the session as closed. */
@@ -165,7 +166,7 @@ export class SessionsState {
       endedAt: Date.now(),
       totals: { ...recorder.totals },
     };
-    await this.#attempt('Saving the session failed', () => this.#sessionsDb.put(closed));
+    await this.#errors.attempt('Saving the session failed', () => this.#sessionsDb.put(closed));
     this.#replace(closed);
     if (this.#recorder === recorder) {
       this.#releaseLock?.();
@@ -192,7 +193,7 @@ export class SessionsState {
       if (meta) this.#view.show(this.#recorder, meta, true);
       return;
     }
-    await this.#attempt('Opening the session failed', async () => {
+    await this.#errors.attempt('Opening the session failed', async () => {
       const meta = (await this.#sessionsDb.get(id)) ?? this.#list.find((m) => m.id === id);
       if (!meta) throw new Error('it is no longer stored');
       const session = await StoredSession.open(id, this.#framesDb, () => this.#view.changed(session));
@@ -204,14 +205,14 @@ export class SessionsState {
     const meta = this.#list.find((m) => m.id === id);
     if (!meta) return;
     const renamed: SessionMeta = { ...meta, name: name.trim() || undefined };
-    await this.#attempt('Renaming failed', () => this.#sessionsDb.put(renamed));
+    await this.#errors.attempt('Renaming failed', () => this.#sessionsDb.put(renamed));
     this.#replace(renamed);
   }
 
   /** Deletes a session and its frames; the one being recorded cannot be deleted until it ends. */
   async delete(id: string): Promise<void> {
     if (id === this.#liveId && this.#recorder && this.#persist?.kind !== 'finished') return;
-    await this.#attempt('Deleting failed', async () => {
+    await this.#errors.attempt('Deleting failed', async () => {
       await this.#framesDb.delete(id);
       await this.#sessionsDb.delete(id);
     });
@@ -282,14 +283,5 @@ export class SessionsState {
       navigator.storage.persisted(),
     ]);
     this.#storage = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
-  }
-
-  async #attempt(what: string, action: () => Promise<void>): Promise<void> {
-    try {
-      await action();
-      this.#error = null;
-    } catch (error) {
-      this.#error = `${what}: ${error instanceof Error ? error.message : String(error)}`;
-    }
   }
 }
