@@ -26,6 +26,10 @@ const composer = new ComposerState(
   () => (session.isLive ? session.totals.sent : 0) + 1,
   variableValues,
 );
+// Messages a server expects first (a login, a subscribe) go out as soon as the connection opens.
+connection.onOpen(() => {
+  for (const message of profiles.messagesOnOpen) composer.sendMessage(message.body, message.format);
+});
 const state: AppState = { session, view, sessions, profiles, connection, composer };
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.

@@ -70,9 +70,14 @@ export class ComposerState {
     return this.#body !== '' && !this.encoded.ok ? this.encoded.error : null;
   }
 
-  /** Sends the message, its variables filled in afresh; returns whether it went out. */
+  /** Sends the message in the box, its variables filled in afresh; returns whether it went out. */
   send(): boolean {
-    const encoded = this.#encode(this.#body, this.#format, this.#variables(this.#nextSeq()));
+    return this.sendMessage(this.#body, this.#format);
+  }
+
+  /** Sends a message (the box's or a saved one); a failure is shown under the box. */
+  sendMessage(body: string, format: MessageFormat): boolean {
+    const encoded = this.#encode(body, format, this.#variables(this.#nextSeq()));
     if (!encoded.ok) {
       this.#sendError = encoded.error;
       return false;
@@ -84,7 +89,7 @@ export class ComposerState {
       this.#sendError = error instanceof Error ? error.message : String(error);
       return false;
     }
-    this.#remember({ body: this.#body, format: this.#format });
+    this.#remember({ body, format });
     return true;
   }
 

@@ -45,6 +45,7 @@ export class ConnectionController {
   #linkErrors = $state.raw<DeepLink['errors']>({});
 
   #connection: Connection | null = null;
+  readonly #openListeners: (() => void)[] = [];
   /** Set by connectWhenClosed while the previous connection is still closing. */
   #connectAfterClose = false;
   readonly #sessions: SessionsState;
@@ -197,6 +198,7 @@ export class ConnectionController {
                 extensions: record.extensions,
                 at: record.t,
               };
+              for (const listener of this.#openListeners) listener();
             } else if (record.kind === 'close') {
               this.#closeInfo = { code: record.code, reason: record.reason, wasClean: record.wasClean };
               void this.#sessions.finishRecording(recorder);
@@ -221,6 +223,11 @@ export class ConnectionController {
 
   disconnect(): void {
     this.#connection?.close(1000);
+  }
+
+  /** Calls `listener` each time a connection opens, after its open event is recorded. */
+  onOpen(listener: () => void): void {
+    this.#openListeners.push(listener);
   }
 
   /** Connects now, or, while a connection is still closing, as soon as it has closed. */

@@ -1,7 +1,15 @@
 import { newId } from '../lib/persist/ids';
 import type { ProfilesDb } from '../lib/persist/profiles-db';
-import type { Profile, ProfileVariable } from '../lib/profiles/profile';
-import { defaultProfileName, matchesSearch, sortProfiles, variableValues } from '../lib/profiles/profile';
+import type { MessageFormat } from '../lib/codecs/message';
+import type { Profile, ProfileVariable, SavedMessage } from '../lib/profiles/profile';
+import {
+  defaultMessageName,
+  defaultProfileName,
+  matchesSearch,
+  moveItem,
+  sortProfiles,
+  variableValues,
+} from '../lib/profiles/profile';
 import type { ConnectionController } from './connection.svelte';
 import { ErrorSlot } from './error-slot.svelte';
 
@@ -38,6 +46,10 @@ export class ProfilesState {
   get activeId(): string | null {
     return this.#activeId;
   }
+  /** The active profile's messages to send as soon as a connection opens, in order. */
+  get messagesOnOpen(): SavedMessage[] {
+    return this.#list.find((p) => p.id === this.#activeId)?.messages.filter((m) => m.sendOnOpen) ?? [];
+  }
   /** The values `{{name}}` stands for right now: the profile in use's variables. */
   get activeValues(): Record<string, string> {
     const active = this.#list.find((p) => p.id === this.#activeId);
@@ -66,6 +78,7 @@ export class ProfilesState {
       lastUsedAt: now,
       // The bar may hold {{names}} of the profile in use: the new one keeps their values.
       variables: active ? active.variables.map((variable) => ({ ...variable })) : [],
+      messages: [],
     });
     this.#activeId = id;
   }
@@ -97,6 +110,40 @@ export class ProfilesState {
   async setVariables(id: string, variables: ProfileVariable[]): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     if (profile) await this.#store({ ...profile, variables });
+  }
+
+  async addMessage(id: string, body: string, format: MessageFormat): Promise<void> {
+    const profile = this.#list.find((p) => p.id === id);
+    if (!profile) return;
+    const message: SavedMessage = {
+      id: newId(),
+      name: defaultMessageName(body),
+      format,
+      body,
+      sendOnOpen: false,
+    };
+    await this.#store({ ...profile, messages: [...profile.messages, message] });
+  }
+
+  async updateMessage(id: string, message: SavedMessage): Promise<void> {
+    const profile = this.#list.find((p) => p.id === id);
+    if (!profile) return;
+    await this.#store({
+      ...profile,
+      messages: profile.messages.map((m) => (m.id === message.id ? message : m)),
+    });
+  }
+
+  async removeMessage(id: string, messageId: string): Promise<void> {
+    const profile = this.#list.find((p) => p.id === id);
+    if (!profile) return;
+    await this.#store({ ...profile, messages: profile.messages.filter((m) => m.id !== messageId) });
+  }
+
+  async moveMessage(id: string, index: number, delta: number): Promise<void> {
+    const profile = this.#list.find((p) => p.id === id);
+    if (!profile) return;
+    await this.#store({ ...profile, messages: moveItem(profile.messages, index, delta) });
   }
 
   async duplicate(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useEnvironment } from './harness.js';
+import { useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
 
@@ -131,4 +131,53 @@ test('a name that cannot be a variable is refused, and an unknown one blocks con
   await item.getByText(/“2 bad” cannot be a variable name/).waitFor();
   await item.getByRole('button', { name: 'Save variables' }).click();
   await item.getByText(/“2 bad” cannot be a variable name/).waitFor();
+});
+
+test('saved messages send in one click with variables filled in, reorder, edit, and go out on open', async () => {
+  const page = await env.open();
+  await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/echo`);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const item = profiles(page).first();
+  const box = page.getByLabel('Message', { exact: true });
+
+  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await box.fill('{"op":"login","n":{{$seq}}}');
+  await item.getByRole('button', { name: 'Save the message being written' }).click();
+  await box.fill('{"op":"subscribe"}');
+  await item.getByRole('button', { name: 'Save the message being written' }).click();
+  const names = () => item.locator('ol li .name').allTextContents();
+  assert.deepEqual(await names(), ['{"op":"login","n":{{$seq}}}', '{"op":"subscribe"}']);
+
+  await item.getByRole('button', { name: 'Move {"op":"subscribe"} up' }).click();
+  await item.getByRole('button', { name: 'Edit {"op":"subscribe"}' }).click();
+  await item.getByLabel('Message name').fill('subscribe');
+  await item.getByRole('button', { name: 'Save message' }).click();
+  assert.deepEqual(await names(), ['subscribe', '{"op":"login","n":{{$seq}}}']);
+  await item.getByRole('checkbox').first().check();
+  await item.getByRole('checkbox').nth(1).check();
+
+  // Connecting with the profile sends both, in list order, right after the open event.
+  await item.getByRole('button', { name: 'Close' }).click();
+  await item.getByRole('button', { name: /^Connect with/ }).click();
+  await waitForMessageCount(page, 4);
+  const rows = page.getByRole('grid', { name: 'Frames' }).getByRole('row');
+  const texts = (await rows.allTextContents()).slice(1);
+  assert.match(texts[1] ?? '', /open/);
+  assert.match(texts[2] ?? '', /sent.*\{"op":"subscribe"\}/);
+  assert.match(texts[3] ?? '', /sent.*\{"op":"login","n":2\}/);
+
+  // And one click sends one again.
+  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await item.getByRole('button', { name: 'Send subscribe' }).click();
+  await waitForMessageCount(page, 6);
+
+  await page.reload();
+  await profiles(page)
+    .first()
+    .getByRole('button', { name: /^Messages of/ })
+    .click();
+  assert.deepEqual(await profiles(page).first().locator('ol li .name').allTextContents(), [
+    'subscribe',
+    '{"op":"login","n":{{$seq}}}',
+  ]);
 });

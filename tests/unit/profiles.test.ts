@@ -5,7 +5,9 @@ import { ProfilesDb } from '../../src/lib/persist/profiles-db';
 import type { Profile } from '../../src/lib/profiles/profile';
 import {
   checkVariableName,
+  defaultMessageName,
   defaultProfileName,
+  moveItem,
   matchesSearch,
   normalizeProfile,
   sortProfiles,
@@ -21,6 +23,7 @@ const profile = (name: string, lastUsedAt: number, url = 'ws://h/'): Profile => 
   createdAt: 0,
   lastUsedAt,
   variables: [],
+  messages: [],
 });
 
 describe('profiles', () => {
@@ -57,10 +60,20 @@ describe('profiles', () => {
     expect(checkVariableName('a b')).toMatch(/cannot be a variable name/);
   });
 
-  it('stored before variables existed get none', () => {
-    const { variables, ...old } = profile('old', 0);
-    expect(variables).toEqual([]);
-    expect(normalizeProfile(old).variables).toEqual([]);
+  it('stored before variables and messages existed get none', () => {
+    const { variables, messages, ...old } = profile('old', 0);
+    expect([variables, messages]).toEqual([[], []]);
+    expect(normalizeProfile(old)).toMatchObject({ variables: [], messages: [] });
+  });
+
+  it('name saved messages after their first line, and move them within their list', () => {
+    expect(defaultMessageName('  {"op":"subscribe"}\nmore')).toBe('{"op":"subscribe"}');
+    expect(defaultMessageName('x'.repeat(50))).toBe(`${'x'.repeat(39)}…`);
+    expect(defaultMessageName('')).toBe('Empty message');
+    expect(moveItem(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 2, 5)).toEqual(['a', 'b', 'c']);
   });
 
   it('are stored in a database of their own', async () => {

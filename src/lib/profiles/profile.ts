@@ -1,3 +1,4 @@
+import type { MessageFormat } from '../codecs/message';
 import type { BinaryType } from '../ws/frame';
 
 /** A value `{{name}}` stands for in the URL, subprotocols and messages while the profile is in use. */
@@ -6,6 +7,17 @@ export interface ProfileVariable {
   value: string;
   /** Masked on screen (and, once exports exist, left out of them unless asked). */
   secret: boolean;
+}
+
+/** A message kept with a profile, to send in one click, or by itself when the connection opens. */
+export interface SavedMessage {
+  id: string;
+  name: string;
+  format: MessageFormat;
+  /** As typed: its {{variables}} are filled in when it is sent. */
+  body: string;
+  /** Sent, in list order, as soon as the connection opens: a login or a subscribe a server expects first. */
+  sendOnOpen: boolean;
 }
 
 /** A saved connection: what the connection bar holds, under a name. */
@@ -20,11 +32,29 @@ export interface Profile {
   /** When it was last loaded into the bar or connected with; the list sorts by it. */
   lastUsedAt: number;
   variables: ProfileVariable[];
+  messages: SavedMessage[];
 }
 
 /** Profiles stored before a field existed get its default. */
-export function normalizeProfile(stored: Omit<Profile, 'variables'> & Partial<Profile>): Profile {
-  return { ...stored, variables: stored.variables ?? [] };
+export function normalizeProfile(
+  stored: Omit<Profile, 'variables' | 'messages'> & Partial<Profile>,
+): Profile {
+  return { ...stored, variables: stored.variables ?? [], messages: stored.messages ?? [] };
+}
+
+/** A name for a saved message: its first line, cut short. */
+export function defaultMessageName(body: string): string {
+  const firstLine = body.trim().split('\n')[0] ?? '';
+  return firstLine.length > 40 ? `${firstLine.slice(0, 39)}…` : firstLine || 'Empty message';
+}
+
+/** The list with item `index` moved by `delta` places, clamped to the ends. */
+export function moveItem<T>(items: readonly T[], index: number, delta: number): T[] {
+  const target = Math.min(items.length - 1, Math.max(0, index + delta));
+  const moved = [...items];
+  const [item] = moved.splice(index, 1);
+  if (item !== undefined) moved.splice(target, 0, item);
+  return moved;
 }
 
 /** The values of a profile's variables by name; rows without a name are ignored. */
