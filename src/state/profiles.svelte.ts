@@ -10,6 +10,7 @@ import {
   sortProfiles,
   variableValues,
 } from '../lib/profiles/profile';
+import { exportProfiles, importProfiles, profileLink } from '../lib/profiles/profile-file';
 import type { ConnectionController } from './connection.svelte';
 import { ErrorSlot } from './error-slot.svelte';
 
@@ -18,6 +19,8 @@ export class ProfilesState {
   #list = $state.raw<Profile[]>([]);
   #query = $state('');
   readonly #errors = new ErrorSlot();
+  /** What the last import did, in a sentence. */
+  #importNotice = $state<string | null>(null);
   /** The profile in use: the last one loaded, connected with or saved. Its variables fill in {{name}}. */
   #activeId = $state<string | null>(null);
   readonly #db: ProfilesDb;
@@ -42,6 +45,9 @@ export class ProfilesState {
   }
   get error(): string | null {
     return this.#errors.message;
+  }
+  get importNotice(): string | null {
+    return this.#importNotice;
   }
   get activeId(): string | null {
     return this.#activeId;
@@ -144,6 +150,36 @@ export class ProfilesState {
     const profile = this.#list.find((p) => p.id === id);
     if (!profile) return;
     await this.#store({ ...profile, messages: moveItem(profile.messages, index, delta) });
+  }
+
+  /** Every profile as a file; secret variable values only when asked. */
+  exportFile(includeSecrets: boolean): string {
+    return exportProfiles(sortProfiles(this.#list), includeSecrets);
+  }
+
+  /** Adds the profiles of a WS Inspector or Insomnia file beside the ones there are; nothing stored is changed. */
+  async importFile(text: string): Promise<void> {
+    const imported = importProfiles(text);
+    if (!imported.ok) {
+      this.#importNotice = `Nothing imported: ${imported.error}`;
+      return;
+    }
+    const now = Date.now();
+    for (const profile of imported.value.profiles) {
+      await this.#store({ ...profile, id: newId(now), createdAt: now, lastUsedAt: 0 });
+    }
+    const { profiles, source, skipped } = imported.value;
+    this.#importNotice =
+      `Imported ${profiles.length} profile${profiles.length === 1 ? '' : 's'} from ${source}` +
+      (skipped > 0
+        ? `; ${skipped} damaged or unsupported entr${skipped === 1 ? 'y was' : 'ies were'} skipped.`
+        : '.');
+  }
+
+  /** The deep link that opens the app with this profile in the bar; it never carries variable values. */
+  linkFor(id: string, appUrl: string): string | null {
+    const profile = this.#list.find((p) => p.id === id);
+    return profile ? profileLink(profile, appUrl) : null;
   }
 
   async duplicate(id: string): Promise<void> {

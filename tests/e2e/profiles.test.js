@@ -1,5 +1,6 @@
 // @ts-check
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useEnvironment, waitForMessageCount } from './harness.js';
 
@@ -180,4 +181,63 @@ test('saved messages send in one click with variables filled in, reorder, edit, 
     'subscribe',
     '{"op":"login","n":{{$seq}}}',
   ]);
+});
+
+test('profiles export without secrets unless asked, import back, import Insomnia, and link without secrets', async () => {
+  const page = await env.open();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByLabel('URL', { exact: true }).fill('wss://prices.example/stream?token={{token}}');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const item = profiles(page).first();
+  await item.getByRole('button', { name: /^Variables of/ }).click();
+  await item.getByRole('button', { name: 'Add variable' }).click();
+  await item.getByLabel('Variable name').fill('token');
+  await item.getByLabel('Value of token').fill('s3cret-t0ken');
+  await item.getByLabel('secret').check();
+  await item.getByRole('button', { name: 'Save variables' }).click();
+
+  /** @returns {Promise<string>} */
+  const exported = async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export profiles' }).click(),
+    ]);
+    return readFile(/** @type {string} */ (await download.path()), 'utf8');
+  };
+  const safe = await exported();
+  assert.ok(!safe.includes('s3cret-t0ken'), 'the secret stayed out of the export');
+  assert.deepEqual(JSON.parse(safe).redacted, ['token']);
+  await page.getByLabel('include secrets').check();
+  await page.getByRole('alert').filter({ hasText: 'secret variables' }).waitFor();
+  assert.ok((await exported()).includes('s3cret-t0ken'));
+
+  await page.getByLabel('Import profiles').setInputFiles({
+    name: 'profiles.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(safe),
+  });
+  await page.getByRole('status').filter({ hasText: 'Imported 1 profile from WS Inspector.' }).waitFor();
+  assert.equal(await profiles(page).filter({ hasText: 'prices.example/stream' }).count(), 2);
+
+  await page
+    .getByLabel('Import profiles')
+    .setInputFiles(new URL('./fixtures/insomnia-v4.json', import.meta.url).pathname);
+  await page.getByRole('status').filter({ hasText: 'Imported 1 profile from Insomnia.' }).waitFor();
+  const insomnia = profiles(page).filter({ hasText: 'Prices stream' });
+  await insomnia.getByRole('button', { name: /^Messages of/ }).click();
+  await page.getByRole('region', { name: 'Messages of Prices stream' }).getByText('Subscribe BTC').waitFor();
+
+  await page
+    .getByLabel('Import profiles')
+    .setInputFiles({ name: 'x.json', mimeType: 'text/plain', buffer: Buffer.from('oops') });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Nothing imported: This file is not JSON/ })
+    .waitFor();
+
+  await item.getByRole('button', { name: /^Copy link to/ }).click();
+  await item.getByText(/^Link copied/).waitFor();
+  const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(link.searchParams.get('url'), 'wss://prices.example/stream?token={{token}}');
+  assert.ok(!link.href.includes('s3cret'));
 });
