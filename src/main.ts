@@ -19,7 +19,10 @@ const view = new FrameViewState();
 const sessions = new SessionsState(new SessionsDb(), new FramesDb(), session, view);
 // The profile in use fills in {{name}} in the connection bar and the composer.
 const variableValues = () => profiles.activeValues;
-const connection = new ConnectionController(sessions, variableValues);
+const connection = new ConnectionController(sessions, {
+  variableValues,
+  reconnects: () => profiles.activeReconnects,
+});
 const profiles: ProfilesState = new ProfilesState(new ProfilesDb(), connection);
 const composer = new ComposerState(
   connection,

@@ -5,12 +5,22 @@ import { checkWebSocketUrl, isBlockedMixedContent, MIXED_CONTENT_EXPLANATION } f
 import type { BinaryType } from '../lib/ws/frame';
 import { preciseNow } from '../lib/ws/frame';
 import { parseSubprotocols } from '../lib/ws/subprotocols';
+import { reconnectDelayMs } from '../lib/ws/backoff';
 import { expandVariables, randomUuid } from '../lib/codecs/variables';
 import type { Result } from '../lib/result';
 import type { DeepLink } from '../lib/deep-link';
 import type { SessionsState } from './sessions.svelte';
 
 export const DEFAULT_URL = 'ws://localhost:8787/echo';
+
+export interface ConnectionOptions {
+  /** What {{name}} stands for: the variables of the profile in use. */
+  variableValues?: () => Record<string, string>;
+  /** Whether to connect again after a close the person did not ask for. */
+  reconnects?: () => boolean;
+  /** For tests: a WebSocket of their own. */
+  createSocket?: SocketFactory;
+}
 
 export interface OpenInfo {
   url: string;
@@ -50,6 +60,12 @@ export class ConnectionController {
   #connectAfterClose = false;
   readonly #sessions: SessionsState;
   readonly #variableValues: () => Record<string, string>;
+  readonly #reconnects: () => boolean;
+  /** The person asked for the close under way: no reconnecting after it. */
+  #closeRequested = false;
+  #reconnectAttempt = 0;
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  #reconnectAt = $state<number | null>(null);
   readonly #createSocket: SocketFactory | undefined;
 
   /** The URL and subprotocols are checked with their {{variables}} filled in, as they will be used. */
@@ -64,15 +80,11 @@ export class ConnectionController {
     return expanded.ok ? parseSubprotocols(expanded.value) : expanded;
   });
 
-  /** `variableValues` gives what {{name}} stands for: the variables of the profile in use. */
-  constructor(
-    sessions: SessionsState,
-    variableValues: () => Record<string, string> = () => ({}),
-    createSocket?: SocketFactory,
-  ) {
+  constructor(sessions: SessionsState, options: ConnectionOptions = {}) {
     this.#sessions = sessions;
-    this.#variableValues = variableValues;
-    this.#createSocket = createSocket;
+    this.#variableValues = options.variableValues ?? (() => ({}));
+    this.#reconnects = options.reconnects ?? (() => false);
+    this.#createSocket = options.createSocket;
   }
 
   #expand(text: string): Result<string> {
@@ -159,7 +171,24 @@ export class ConnectionController {
     this.#url = fixed;
   }
 
+  /** When the next automatic reconnect will happen, while one is pending. */
+  get reconnectAt(): number | null {
+    return this.#reconnectAt;
+  }
+  get reconnectAttempt(): number {
+    return this.#reconnectAttempt;
+  }
+
+  cancelReconnect(): void {
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectAt = null;
+    this.#reconnectAttempt = 0;
+  }
+
   connect(): void {
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectAt = null;
+    this.#closeRequested = false;
     this.#showFieldErrors = true;
     this.#connectError = null;
     if (this.isActive || !this.urlCheck.ok || !this.protocolsCheck.ok) return;
@@ -198,6 +227,7 @@ export class ConnectionController {
                 extensions: record.extensions,
                 at: record.t,
               };
+              this.#reconnectAttempt = 0;
               for (const listener of this.#openListeners) listener();
             } else if (record.kind === 'close') {
               this.#closeInfo = { code: record.code, reason: record.reason, wasClean: record.wasClean };
@@ -206,9 +236,12 @@ export class ConnectionController {
           },
           status: (status) => {
             this.#status = status;
-            if (status === 'closed' && this.#connectAfterClose) {
+            if (status !== 'closed') return;
+            if (this.#connectAfterClose) {
               this.#connectAfterClose = false;
               this.connect();
+            } else if (!this.#closeRequested && this.#reconnects()) {
+              this.#scheduleReconnect();
             }
           },
         },
@@ -222,7 +255,16 @@ export class ConnectionController {
   }
 
   disconnect(): void {
+    this.cancelReconnect();
+    this.#closeRequested = true;
     this.#connection?.close(1000);
+  }
+
+  #scheduleReconnect(): void {
+    this.#reconnectAttempt++;
+    const delay = reconnectDelayMs(this.#reconnectAttempt);
+    this.#reconnectAt = Date.now() + delay;
+    this.#reconnectTimer = setTimeout(() => this.connect(), delay);
   }
 
   /** Calls `listener` each time a connection opens, after its open event is recorded. */
@@ -232,6 +274,7 @@ export class ConnectionController {
 
   /** Connects now, or, while a connection is still closing, as soon as it has closed. */
   connectWhenClosed(): void {
+    this.#closeRequested = true;
     if (this.isActive || this.#status === 'closing') this.#connectAfterClose = true;
     else this.connect();
   }
@@ -242,6 +285,7 @@ export class ConnectionController {
       this.#closeError = checked.error;
       return;
     }
+    this.#closeRequested = true;
     this.#connection?.close(checked.value.code, checked.value.reason);
   }
 

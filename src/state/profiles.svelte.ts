@@ -1,7 +1,7 @@
 import { newId } from '../lib/persist/ids';
 import type { ProfilesDb } from '../lib/persist/profiles-db';
 import type { MessageFormat } from '../lib/codecs/message';
-import type { Profile, ProfileVariable, SavedMessage } from '../lib/profiles/profile';
+import type { Profile, SavedMessage } from '../lib/profiles/profile';
 import {
   defaultMessageName,
   defaultProfileName,
@@ -56,6 +56,10 @@ export class ProfilesState {
   get messagesOnOpen(): SavedMessage[] {
     return this.#list.find((p) => p.id === this.#activeId)?.messages.filter((m) => m.sendOnOpen) ?? [];
   }
+  /** Whether the profile in use asks to connect again after an unexpected close. */
+  get activeReconnects(): boolean {
+    return this.#list.find((p) => p.id === this.#activeId)?.reconnect ?? false;
+  }
   /** The values `{{name}}` stands for right now: the profile in use's variables. */
   get activeValues(): Record<string, string> {
     const active = this.#list.find((p) => p.id === this.#activeId);
@@ -85,6 +89,8 @@ export class ProfilesState {
       // The bar may hold {{names}} of the profile in use: the new one keeps their values.
       variables: active ? active.variables.map((variable) => ({ ...variable })) : [],
       messages: [],
+      notes: '',
+      reconnect: active?.reconnect ?? false,
     });
     this.#activeId = id;
   }
@@ -113,9 +119,12 @@ export class ProfilesState {
     if (profile && trimmed) await this.#store({ ...profile, name: trimmed });
   }
 
-  async setVariables(id: string, variables: ProfileVariable[]): Promise<void> {
+  async updateSettings(
+    id: string,
+    settings: Pick<Profile, 'variables' | 'notes' | 'reconnect'>,
+  ): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
-    if (profile) await this.#store({ ...profile, variables });
+    if (profile) await this.#store({ ...profile, ...settings });
   }
 
   async addMessage(id: string, body: string, format: MessageFormat): Promise<void> {

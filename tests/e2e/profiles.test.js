@@ -75,7 +75,7 @@ test("a profile's variables fill in the URL, subprotocols and messages; secrets 
   await page.getByLabel('Subprotocols').fill('{{proto}}');
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Variables of/ }).click();
+  await item.getByRole('button', { name: /^Settings of/ }).click();
 
   /** @type {[string, string, boolean][]} */
   const variables = [
@@ -90,7 +90,7 @@ test("a profile's variables fill in the URL, subprotocols and messages; secrets 
     if (secret) await item.getByLabel('secret').nth(index).check();
   }
   assert.equal(await item.getByLabel('Value of token').getAttribute('type'), 'password');
-  await item.getByRole('button', { name: 'Save variables' }).click();
+  await item.getByRole('button', { name: 'Save settings' }).click();
 
   await item.getByRole('button', { name: /^Connect with/ }).click();
   await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
@@ -111,7 +111,7 @@ test("a profile's variables fill in the URL, subprotocols and messages; secrets 
   await page.reload();
   await profiles(page)
     .first()
-    .getByRole('button', { name: /^Variables of/ })
+    .getByRole('button', { name: /^Settings of/ })
     .click();
   assert.equal(await profiles(page).first().getByLabel('Value of token').getAttribute('type'), 'password');
   assert.equal(await profiles(page).first().getByLabel('Value of token').inputValue(), 's3cret-t0ken');
@@ -126,11 +126,11 @@ test('a name that cannot be a variable is refused, and an unknown one blocks con
 
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Variables of/ }).click();
+  await item.getByRole('button', { name: /^Settings of/ }).click();
   await item.getByRole('button', { name: 'Add variable' }).click();
   await item.getByLabel('Variable name').fill('2 bad');
   await item.getByText(/“2 bad” cannot be a variable name/).waitFor();
-  await item.getByRole('button', { name: 'Save variables' }).click();
+  await item.getByRole('button', { name: 'Save settings' }).click();
   await item.getByText(/“2 bad” cannot be a variable name/).waitFor();
 });
 
@@ -189,12 +189,12 @@ test('profiles export without secrets unless asked, import back, import Insomnia
   await page.getByLabel('URL', { exact: true }).fill('wss://prices.example/stream?token={{token}}');
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Variables of/ }).click();
+  await item.getByRole('button', { name: /^Settings of/ }).click();
   await item.getByRole('button', { name: 'Add variable' }).click();
   await item.getByLabel('Variable name').fill('token');
   await item.getByLabel('Value of token').fill('s3cret-t0ken');
   await item.getByLabel('secret').check();
-  await item.getByRole('button', { name: 'Save variables' }).click();
+  await item.getByRole('button', { name: 'Save settings' }).click();
 
   /** @returns {Promise<string>} */
   const exported = async () => {
@@ -240,4 +240,46 @@ test('profiles export without secrets unless asked, import back, import Insomnia
   const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
   assert.equal(link.searchParams.get('url'), 'wss://prices.example/stream?token={{token}}');
   assert.ok(!link.href.includes('s3cret'));
+});
+
+test('a profile that reconnects connects again after the server drops it, until told to stop', async () => {
+  const page = await env.open();
+  await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/drop`);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const item = profiles(page).first();
+  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await item.getByLabel('Notes').fill('drops every connection');
+  await item.getByLabel('Reconnect after an unexpected close').check();
+  await item.getByRole('button', { name: 'Save settings' }).click();
+
+  await item.getByRole('button', { name: /^Connect with/ }).click();
+  // Each connection is dropped (1006) and a new one, a new session, follows by itself.
+  const dropped = page
+    .getByRole('list', { name: 'Sessions' })
+    .getByRole('listitem')
+    .filter({ hasText: '/drop' });
+  await dropped.nth(1).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Reconnecting at .* \(attempt \d\)/ })
+    .waitFor();
+  await page.getByRole('button', { name: 'Cancel reconnecting' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Reconnecting at/ })
+    .waitFor({ state: 'detached' });
+
+  // Closing by hand never reconnects.
+  await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/echo`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'closed' }).waitFor();
+  assert.equal(
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Reconnecting at/ })
+      .count(),
+    0,
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeepLink } from '../../src/lib/deep-link';
+import { reconnectDelayMs } from '../../src/lib/ws/backoff';
 import { checkCloseRequest, describeCloseCode } from '../../src/lib/ws/close-codes';
 import { checkWebSocketUrl, isBlockedMixedContent } from '../../src/lib/ws/endpoint';
 import { parseSubprotocols } from '../../src/lib/ws/subprotocols';
@@ -100,5 +101,13 @@ describe('parseDeepLink', () => {
     expect(link.connect).toBe(false);
     expect(link.errors.binaryType).toMatch(/“bytes”/);
     expect(link.errors.connect).toMatch(/connect=please/);
+  });
+});
+
+describe('reconnectDelayMs', () => {
+  it('doubles from one second up to thirty', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 50].map(reconnectDelayMs)).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
+    ]);
   });
 });

@@ -15,6 +15,8 @@ const feed: Profile = {
     { name: 'region', value: 'eu', secret: false },
   ],
   messages: [{ id: 'm1', name: 'subscribe', format: 'json', body: '{"op":"sub"}', sendOnOpen: true }],
+  notes: 'EU prices; token from the vault',
+  reconnect: true,
 };
 
 describe('profile files', () => {
@@ -41,6 +43,8 @@ describe('profile files', () => {
               { name: 'region', value: 'eu', secret: false },
             ],
             messages: feed.messages,
+            notes: feed.notes,
+            reconnect: true,
           },
         ],
       },
@@ -120,6 +124,8 @@ describe('profile files', () => {
               { id: 'insomnia-0', name: 'hello', format: 'json', body: '{"a":1}', sendOnOpen: false },
               { id: 'insomnia-1', name: 'plain text', format: 'text', body: 'plain text', sendOnOpen: false },
             ],
+            notes: '',
+            reconnect: false,
           },
         ],
       },

@@ -24,6 +24,8 @@ const profile = (name: string, lastUsedAt: number, url = 'ws://h/'): Profile => 
   lastUsedAt,
   variables: [],
   messages: [],
+  notes: '',
+  reconnect: false,
 });
 
 describe('profiles', () => {
@@ -60,10 +62,10 @@ describe('profiles', () => {
     expect(checkVariableName('a b')).toMatch(/cannot be a variable name/);
   });
 
-  it('stored before variables and messages existed get none', () => {
-    const { variables, messages, ...old } = profile('old', 0);
-    expect([variables, messages]).toEqual([[], []]);
-    expect(normalizeProfile(old)).toMatchObject({ variables: [], messages: [] });
+  it('stored before variables, messages, notes and reconnecting existed get the defaults', () => {
+    const { variables, messages, notes, reconnect, ...old } = profile('old', 0);
+    expect([variables, messages, notes, reconnect]).toEqual([[], [], '', false]);
+    expect(normalizeProfile(old)).toMatchObject({ variables: [], messages: [], notes: '', reconnect: false });
   });
 
   it('name saved messages after their first line, and move them within their list', () => {

@@ -28,11 +28,13 @@ export function exportProfiles(
     v: 1,
     exportedAt: now.toISOString(),
     redacted: [],
-    profiles: profiles.map(({ name, url, protocols, binaryType, variables, messages }) => ({
+    profiles: profiles.map(({ name, url, protocols, binaryType, variables, messages, notes, reconnect }) => ({
       name,
       url,
       protocols,
       binaryType,
+      notes,
+      reconnect,
       variables: variables.map((variable) => {
         if (!variable.secret || includeSecrets) return { ...variable };
         redacted.add(variable.name);
@@ -97,6 +99,8 @@ function readProfile(entry: unknown): ImportedProfiles['profiles'][number] | nul
     binaryType: entry.binaryType === 'blob' ? 'blob' : 'arraybuffer',
     variables: Array.isArray(entry.variables) ? entry.variables.flatMap(readVariable) : [],
     messages: Array.isArray(entry.messages) ? entry.messages.flatMap(readMessage) : [],
+    notes: typeof entry.notes === 'string' ? entry.notes : '',
+    reconnect: entry.reconnect === true,
   };
 }
 
@@ -154,6 +158,8 @@ function readInsomnia(data: Record<string, unknown>): Result<ImportedProfiles> {
       binaryType: 'arraybuffer',
       variables: [],
       messages,
+      notes: typeof request.description === 'string' ? request.description : '',
+      reconnect: false,
     });
   }
   return { ok: true, value: { profiles, source: 'Insomnia', skipped } };

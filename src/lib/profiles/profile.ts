@@ -33,13 +33,22 @@ export interface Profile {
   lastUsedAt: number;
   variables: ProfileVariable[];
   messages: SavedMessage[];
+  notes: string;
+  /** Connect again, with growing pauses, when the server or the network ends the connection. */
+  reconnect: boolean;
 }
 
 /** Profiles stored before a field existed get its default. */
 export function normalizeProfile(
-  stored: Omit<Profile, 'variables' | 'messages'> & Partial<Profile>,
+  stored: Omit<Profile, 'variables' | 'messages' | 'notes' | 'reconnect'> & Partial<Profile>,
 ): Profile {
-  return { ...stored, variables: stored.variables ?? [], messages: stored.messages ?? [] };
+  return {
+    ...stored,
+    variables: stored.variables ?? [],
+    messages: stored.messages ?? [],
+    notes: stored.notes ?? '',
+    reconnect: stored.reconnect ?? false,
+  };
 }
 
 /** A name for a saved message: its first line, cut short. */
