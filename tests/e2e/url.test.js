@@ -9,6 +9,9 @@ test('the app opens with the sandbox echo URL filled in', async () => {
   const page = await env.open();
   assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), 'ws://localhost:8787/echo');
   assert.match((await page.getByRole('status', { name: 'Connection state' }).textContent()) ?? '', /closed/);
+  // Where people look for headers, they learn what a browser can do instead.
+  await page.getByText('Headers or a token?').click();
+  await page.getByText(/Browsers cannot send custom headers/).waitFor();
 });
 
 test('an http URL gets a one-click fix and no connection attempt', async () => {
