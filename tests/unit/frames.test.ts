@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { directionLabel, previewRecord } from '../../src/lib/frames/describe';
 import { payloadAs } from '../../src/lib/frames/payload';
 import { formatBytes, formatCount } from '../../src/lib/format/size';
-import { formatRelative } from '../../src/lib/format/time';
+import { formatDuration, formatRelative } from '../../src/lib/format/time';
 
 describe('describing records', () => {
   it('names directions and events', () => {
@@ -45,6 +45,13 @@ describe('formatting', () => {
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(50 * 1024 * 1024)).toBe('50.0 MB');
     expect(formatCount(1234567)).toBe('1,234,567');
+  });
+
+  it('shows durations at a glance', () => {
+    expect(formatDuration(-5)).toBe('0s');
+    expect(formatDuration(42_400)).toBe('42s');
+    expect(formatDuration(187_000)).toBe('3m 7s');
+    expect(formatDuration(8_100_000)).toBe('2h 15m');
   });
 
   it('shows relative times with milliseconds', () => {
