@@ -210,28 +210,33 @@ export class SessionsState {
   }
 
   /** Deletes a session and its frames; the one being recorded cannot be deleted until it ends. */
-  async delete(id: string): Promise<void> {
-    if (id === this.#liveId && this.#recorder && this.#persist?.kind !== 'finished') return;
-    await this.#errors.attempt('Deleting failed', async () => {
-      await this.#framesDb.delete(id);
-      await this.#sessionsDb.delete(id);
-    });
-    if (this.#view.meta?.id === id) this.#view.clear();
-    if (id === this.#liveId) {
-      // The finished live session is gone: nothing is live any more, and refresh must not list it again.
-      this.#recorder = null;
-      this.#liveId = null;
-      this.#persist = null;
-    }
-    await this.refresh();
-    await this.#retryIfFull();
+  delete(id: string): Promise<void> {
+    return this.#remove([id]);
   }
 
-  async deleteAll(): Promise<void> {
-    for (const meta of this.#list) {
-      if (meta.id === this.#liveId && this.#persist?.kind !== 'finished') continue;
-      await this.delete(meta.id);
+  /** Deletes every session but the one still recording. */
+  deleteAll(): Promise<void> {
+    return this.#remove(this.#list.map((meta) => meta.id));
+  }
+
+  async #remove(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      if (id === this.#liveId && this.#persist?.kind !== 'finished') continue;
+      await this.#errors.attempt('Deleting failed', async () => {
+        await this.#framesDb.delete(id);
+        await this.#sessionsDb.delete(id);
+      });
+      if (this.#view.meta?.id === id) this.#view.clear();
+      if (id === this.#liveId) {
+        // The finished live session is gone: nothing is live any more, and refresh must not list it again.
+        this.#recorder = null;
+        this.#liveId = null;
+        this.#persist = null;
+      }
     }
+    // Once for the whole batch: the listing, the storage estimate, and saving again into the room made.
+    await this.refresh();
+    await this.#retryIfFull();
   }
 
   /** Another tab's recording is listed with no counts until it ends: its head says how far it got. */
