@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openConnected, rowsOf, useEnvironment, waitForMessageCount } from './harness.js';
+import { openConnected, row, rowsOf, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
 
@@ -56,21 +56,27 @@ test('under blob delivery, binary frames keep the order they arrived in', async 
   const page = await openConnected(env, '/stream?count=300&binary=1&size=16', { binaryType: 'blob' });
   await waitForMessageCount(page, 300);
   await page.getByRole('grid', { name: 'Frames' }).press('Home');
-  // Each payload starts with its sequence number as a big-endian uint32.
-  const seqs = await page
-    .getByRole('grid', { name: 'Frames' })
-    .getByRole('row')
-    .filter({ hasText: 'received' })
-    .evaluateAll((rows) =>
-      rows.map((row) => {
-        const hex = /binary: ((?:[0-9a-f]{2} ){4})/.exec(row.textContent ?? '')?.[1] ?? '';
-        return Number.parseInt(hex.replace(/ /g, ''), 16);
-      }),
-    );
-  assert.ok(seqs.length > 5, `only ${seqs.length} rows rendered`);
+  await row(page, 0).waitFor();
+  // Each payload starts with its stream index as a big-endian uint32; record 0 is the note, 1 the open event.
+  // Rows are read once every rendered one shows its bytes, so a row still being laid out cannot pass for a gap.
+  const rows = await page.waitForFunction(() => {
+    const rendered = [...document.querySelectorAll('[role="grid"] [role="row"][aria-rowindex]')]
+      .map((node) => ({
+        seq: Number(node.getAttribute('aria-rowindex')) - 2,
+        text: node.textContent ?? '',
+      }))
+      .filter(({ seq, text }) => seq >= 2 && text.includes('received'));
+    const hex = rendered.map(({ text }) => /binary: ((?:[0-9a-f]{2} ){4})/.exec(text)?.[1]);
+    if (rendered.length < 5 || hex.includes(undefined)) return null;
+    return rendered.map(({ seq }, i) => ({
+      seq,
+      streamIndex: Number.parseInt((hex[i] ?? '').replace(/ /g, ''), 16),
+    }));
+  });
+  const pairs = /** @type {{ seq: number, streamIndex: number }[]} */ (await rows.jsonValue());
   assert.deepEqual(
-    seqs,
-    seqs.map((_, i) => i),
+    pairs.map(({ streamIndex }) => streamIndex),
+    pairs.map(({ seq }) => seq - 2),
   );
 });
 
