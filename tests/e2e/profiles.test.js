@@ -147,12 +147,21 @@ test('saved messages send in one click with variables filled in, reorder, edit, 
   await box.fill('{"op":"subscribe"}');
   await item.getByRole('button', { name: 'Save the message being written' }).click();
   const names = () => item.locator('ol li .name').allTextContents();
+  // Saving writes to storage first: wait for the list to show the change before reading it.
+  /** @param {number} index @param {string} name */
+  const nameAt = (index, name) =>
+    item
+      .locator('ol li .name')
+      .nth(index)
+      .filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  await nameAt(1, '{"op":"subscribe"}').waitFor();
   assert.deepEqual(await names(), ['{"op":"login","n":{{$seq}}}', '{"op":"subscribe"}']);
 
   await item.getByRole('button', { name: 'Move {"op":"subscribe"} up' }).click();
   await item.getByRole('button', { name: 'Edit {"op":"subscribe"}' }).click();
   await item.getByLabel('Message name').fill('subscribe');
   await item.getByRole('button', { name: 'Save message' }).click();
+  await nameAt(0, 'subscribe').waitFor();
   assert.deepEqual(await names(), ['subscribe', '{"op":"login","n":{{$seq}}}']);
   await item.getByRole('checkbox').first().check();
   await item.getByRole('checkbox').nth(1).check();
