@@ -35,6 +35,9 @@ const EMPTY: FrameSource = {
   totals: emptyTotals(),
   at: () => undefined,
   failure: () => undefined,
+  chunks: async function* () {
+    yield* [];
+  },
 };
 
 /**

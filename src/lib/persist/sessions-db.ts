@@ -17,6 +17,8 @@ export interface SessionMeta {
   endedAt?: number;
   status: SessionStatus;
   totals: TrafficTotals;
+  /** For imported sessions: the file (or link) it came from and its format. */
+  source?: string;
   /** For interrupted sessions: when the last frames were saved. */
   savedUntil?: number;
 }

@@ -84,6 +84,18 @@ export class ChunkPager {
     return index < entry.chunk.count ? recordAt(entry.chunk, index) : undefined;
   }
 
+  /**
+   * Every chunk in order, for an export: cached ones as they are, the others read one at a time and not cached,
+   * so exporting a session of any length holds one chunk at a time.
+   */
+  async *chunks(): AsyncGenerator<ChunkColumns> {
+    for (const start of [...this.#starts]) {
+      const chunk = this.#cache.get(start)?.chunk ?? (await this.#load(start));
+      if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
+      yield chunk;
+    }
+  }
+
   /** Why a chunk could not be read, if it could not. */
   failure(seq: number): string | undefined {
     const start = this.chunkStartFor(seq);

@@ -1,4 +1,5 @@
 import type { FrameRecord } from '../ws/frame';
+import type { ChunkColumns } from './chunk';
 import type { TrafficTotals } from './totals';
 
 /** What the grid reads a session through, live or stored. */
@@ -10,4 +11,6 @@ export interface FrameSource {
   at(seq: number): FrameRecord | undefined;
   /** Why a record cannot be shown, when its chunk could not be read. */
   failure(seq: number): string | undefined;
+  /** Every chunk in order, read one at a time: what an export streams from. */
+  chunks(): AsyncIterable<ChunkColumns>;
 }

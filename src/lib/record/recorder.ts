@@ -4,6 +4,7 @@ import type { FrameRecord, UnnumberedRecord } from '../ws/frame';
 import { ChunkBuilder } from './chunk';
 import type { ChunkLoader } from './chunk-pager';
 import { ChunkPager } from './chunk-pager';
+import type { ChunkColumns } from './chunk';
 import type { FrameSource } from './frame-source';
 import { LagHistogram } from './lag-histogram';
 import type { TrafficTotals } from './totals';
@@ -112,6 +113,10 @@ export class Recorder implements FrameSource {
 
   failure(seq: number): string | undefined {
     return this.#pager.failure(seq);
+  }
+
+  chunks(): AsyncIterable<ChunkColumns> {
+    return this.#pager.chunks();
   }
 
   append(record: UnnumberedRecord): number {

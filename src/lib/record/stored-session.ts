@@ -1,6 +1,7 @@
 import type { FramesDb } from '../persist/frames-db';
 import type { FrameRecord } from '../ws/frame';
 import { ChunkPager } from './chunk-pager';
+import type { ChunkColumns } from './chunk';
 import type { FrameSource } from './frame-source';
 import type { TrafficTotals } from './totals';
 import { emptyTotals } from './totals';
@@ -38,5 +39,9 @@ export class StoredSession implements FrameSource {
 
   failure(seq: number): string | undefined {
     return this.#pager.failure(seq);
+  }
+
+  chunks(): AsyncIterable<ChunkColumns> {
+    return this.#pager.chunks();
   }
 }

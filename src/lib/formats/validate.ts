@@ -1,0 +1,29 @@
+import type { Result } from '../result';
+import type { BinaryType, UnnumberedRecord } from '../ws/frame';
+
+/** A record read from a file: the record, or a few words on why it was skipped. */
+export type RecordCheck = Result<UnnumberedRecord>;
+
+/** The latest time a record may carry, year 9999 in epoch milliseconds: anything later is a damaged value. */
+const LATEST_TIME_MS = 253_402_300_799_999;
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An epoch-milliseconds time a session could really have. */
+export function isFiniteTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LATEST_TIME_MS;
+}
+
+export function isBinaryType(value: unknown): value is BinaryType {
+  return value === 'blob' || value === 'arraybuffer';
+}
+
+export function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
