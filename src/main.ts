@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import { parseDeepLink } from './lib/deep-link';
+import { sharedFragment } from './lib/formats/share-link';
 import { FramesDb } from './lib/persist/frames-db';
 import { ProfilesDb } from './lib/persist/profiles-db';
 import { SessionsDb } from './lib/persist/sessions-db';
@@ -10,13 +11,16 @@ import { FrameViewState } from './state/frame-view.svelte';
 import { ProfilesState } from './state/profiles.svelte';
 import { SessionView } from './state/session.svelte';
 import { SessionsState } from './state/sessions.svelte';
+import { TransferState } from './state/transfer.svelte';
 import App from './ui/App.svelte';
 import './ui/global.css';
 
 // The composition root: every shared object is built here, once, and handed to the UI.
 const session = new SessionView();
 const view = new FrameViewState();
-const sessions = new SessionsState(new SessionsDb(), new FramesDb(), session, view);
+const framesDb = new FramesDb();
+const sessionsDb = new SessionsDb();
+const sessions = new SessionsState(sessionsDb, framesDb, session, view);
 // The profile in use fills in {{name}} in the connection bar and the composer.
 const variableValues = () => profiles.activeValues;
 const connection = new ConnectionController(sessions, {
@@ -33,7 +37,8 @@ const composer = new ComposerState(
 connection.onOpen(() => {
   for (const message of profiles.messagesOnOpen) composer.sendMessage(message.body, message.format);
 });
-const state: AppState = { session, view, sessions, profiles, connection, composer };
+const transfer = new TransferState(session, sessions, profiles, framesDb, sessionsDb);
+const state: AppState = { session, view, sessions, profiles, connection, composer, transfer };
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.
 addEventListener('pagehide', () => sessions.flushNow());
@@ -51,3 +56,11 @@ mount(App, { target, props: { state } });
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
 await Promise.all([sessions.load(), profiles.load()]);
 if (link.connect) connection.connect();
+
+// A share link carries a session in its fragment: import it once, and take it out of the address bar so a
+// reload does not import it again.
+const shared = sharedFragment(location.hash);
+if (shared !== undefined) {
+  history.replaceState(null, '', location.pathname + location.search);
+  await transfer.importShared(shared);
+}

@@ -5,6 +5,7 @@ import type { FrameViewState } from './frame-view.svelte';
 import type { ProfilesState } from './profiles.svelte';
 import type { SessionView } from './session.svelte';
 import type { SessionsState } from './sessions.svelte';
+import type { TransferState } from './transfer.svelte';
 
 /** Everything the components share, built once in main.ts and handed down through context. */
 export interface AppState {
@@ -14,6 +15,7 @@ export interface AppState {
   profiles: ProfilesState;
   connection: ConnectionController;
   composer: ComposerState;
+  transfer: TransferState;
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();

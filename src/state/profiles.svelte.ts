@@ -66,6 +66,13 @@ export class ProfilesState {
     return active ? variableValues(active.variables) : {};
   }
 
+  /** Every variable marked secret, in any profile: a recorded session may hold any of them. */
+  get secretVariables(): { name: string; value: string }[] {
+    return this.#list.flatMap((p) =>
+      p.variables.filter((v) => v.secret).map(({ name, value }) => ({ name, value })),
+    );
+  }
+
   async load(): Promise<void> {
     await this.#errors.attempt('Reading the saved profiles failed', async () => {
       this.#list = await this.#db.list();
@@ -183,6 +190,24 @@ export class ProfilesState {
       (skipped > 0
         ? `; ${skipped} damaged or unsupported entr${skipped === 1 ? 'y was' : 'ies were'} skipped.`
         : '.');
+  }
+
+  /** Keeps a connection found in an imported file (a Firefox HAR has the URL but no messages) as a profile. */
+  async addConnection(url: string, protocols: readonly string[]): Promise<void> {
+    const now = Date.now();
+    await this.#store({
+      id: newId(now),
+      name: defaultProfileName(url),
+      url,
+      protocols: protocols.join(', '),
+      binaryType: 'arraybuffer',
+      createdAt: now,
+      lastUsedAt: 0,
+      variables: [],
+      messages: [],
+      notes: 'Imported from a HAR file without messages.',
+      reconnect: false,
+    });
   }
 
   /** The deep link that opens the app with this profile in the bar; it never carries variable values. */

@@ -1,4 +1,5 @@
 import type { SessionMeta } from '../lib/persist/sessions-db';
+import type { ChunkColumns } from '../lib/record/chunk';
 import type { FrameSource } from '../lib/record/frame-source';
 import { emptyTotals, messageCount } from '../lib/record/totals';
 import type { FrameRecord } from '../lib/ws/frame';
@@ -105,6 +106,11 @@ export class SessionView {
     void this.#version;
     const totals = this.#source.totals;
     return { ...totals, messages: messageCount(totals) };
+  }
+
+  /** The records on screen as chunks, for an export, with how many there are now (a live session grows). */
+  snapshot(): { chunks: AsyncIterable<ChunkColumns>; count: number } {
+    return { chunks: this.#source.chunks(), count: this.#source.length };
   }
 
   /** Origin of relative times. */

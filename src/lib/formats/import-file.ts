@@ -256,3 +256,23 @@ function tooLarge(source: ImportSource, limit: number): string {
   const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
   return `${source.name} is ${mb(source.size)}; files of this kind are read up to ${mb(limit)}.`;
 }
+
+/** The report in a sentence or two, for the person who chose the file. */
+export function summarizeImport(report: ImportReport): string {
+  const count = (n: number, one: string, many = `${one}s`) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const parts = [
+    `Imported ${count(report.sessionIds.length, 'session')} (${count(report.records, 'record')}) from ${report.fileName} (${report.format}).`,
+  ];
+  const skipped = Object.entries(report.skipped);
+  if (skipped.length > 0) {
+    const total = skipped.reduce((sum, [, n]) => sum + n, 0);
+    parts.push(
+      `${count(total, 'bad record')} skipped: ${skipped.map(([why, n]) => `${why} (${n})`).join(', ')}.`,
+    );
+  }
+  if (report.otherEntries > 0) {
+    parts.push(`${count(report.otherEntries, 'entry', 'entries')} that are not WebSockets skipped.`);
+  }
+  return [...parts, ...report.warnings].join(' ');
+}
