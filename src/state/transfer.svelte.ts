@@ -1,11 +1,8 @@
 import type { ExportFormat } from '../lib/formats/export-session';
-import { EXPORT_TYPES, exportFileName, exportSession } from '../lib/formats/export-session';
 import type { ImportSource } from '../lib/formats/import-file';
-import { importFile, summarizeImport } from '../lib/formats/import-file';
 import { RedactionPlan } from '../lib/formats/redaction';
 import { decodeShareFragment, encodeShareFragment } from '../lib/formats/share-link';
 import type { FramesDb } from '../lib/persist/frames-db';
-import { StoredImport } from '../lib/persist/session-import';
 import type { SessionMeta, SessionsDb } from '../lib/persist/sessions-db';
 import type { ProfilesState } from './profiles.svelte';
 import type { SessionView } from './session.svelte';
@@ -71,6 +68,8 @@ export class TransferState {
     const meta = this.#session.meta;
     if (!meta) return null;
     return this.#run('Exporting…', async () => {
+      // Loaded when first used: most visits never export, and the first screen should not wait for this code.
+      const { EXPORT_TYPES, exportFileName, exportSession } = await import('../lib/formats/export-session');
       const { chunks, count } = this.#session.snapshot();
       const plan = this.#redactionPlan(meta, this.#includeSecrets);
       const parts: Blob[] = [];
@@ -115,6 +114,10 @@ export class TransferState {
     const notices: string[] = [];
     let first: string | undefined;
     await this.#run('Importing…', async () => {
+      const [{ importFile, summarizeImport }, { StoredImport }] = await Promise.all([
+        import('../lib/formats/import-file'),
+        import('../lib/persist/session-import'),
+      ]);
       for (const file of files) {
         const target = new StoredImport(this.#framesDb, this.#sessionsDb, (profile) =>
           this.#profiles.addConnection(profile.url, profile.protocols),
