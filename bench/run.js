@@ -21,6 +21,7 @@ const STREAM_CASES = [
   { name: '2,000 × 64 KB binary', count: 2_000, size: 65_536, binary: true },
 ].filter((c) => c.name.includes(ONLY));
 const REOPEN_CASE = 'reopen a stored 1,000,000-frame session';
+const EXPORT_CASE = 'export a stored 1,000,000-frame session';
 
 const sandbox = await startSandbox({ port: 0 });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
@@ -260,6 +261,90 @@ if (REOPEN_CASE.includes(ONLY)) {
     heapAfterOpenMB: Number(Math.max(...reopen.map((r) => r.heapMb)).toFixed(1)),
   };
   console.log(JSON.stringify(row));
+}
+
+/** Resident memory of every Chromium process, in bytes: the Blob parts of an export live in the browser process. */
+async function chromiumResidentBytes() {
+  const { readdir, readFile } = await import('node:fs/promises');
+  let total = 0;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      if (!/^Name:\s+(chromium|chrome)/m.test(status)) continue;
+      total += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+/**
+ * Exporting a stored session of 1,000,000 frames in each format: from the click to the file handed to the
+ * browser, the peak JS heap added meanwhile, and the peak resident memory added across Chromium's processes.
+ */
+async function runExport() {
+  const count = 1_000_000;
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await seedSession(page, count);
+  await page.reload();
+  await page
+    .getByRole('list', { name: 'Sessions' })
+    .getByRole('listitem')
+    .filter({ hasText: 'seeded' })
+    .getByRole('button')
+    .first()
+    .click();
+  await page.locator(`[role="row"][aria-rowindex="${count + 1}"]`).waitFor({ timeout: 30_000 });
+  const cdp = await context.newCDPSession(page);
+  /** @type {Record<string, { seconds: number, heapAddedMB: number, residentAddedMB: number, fileMB: number }>} */
+  const results = {};
+  for (const [format, button] of [
+    ['native', 'Export session'],
+    ['HAR', 'Export HAR'],
+  ]) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const residentBefore = await chromiumResidentBytes();
+    let heapPeak = heapBefore;
+    let residentPeak = residentBefore;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        heapPeak = Math.max(heapPeak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+        residentPeak = Math.max(residentPeak, await chromiumResidentBytes());
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const started = Date.now();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    const seconds = (Date.now() - started) / 1000;
+    sampling = false;
+    await sampler;
+    const { stat } = await import('node:fs/promises');
+    const fileMB = (await stat(await download.path())).size / 2 ** 20;
+    await download.delete();
+    results[format] = {
+      seconds: Number(seconds.toFixed(1)),
+      heapAddedMB: Number(((heapPeak - heapBefore) / 2 ** 20).toFixed(1)),
+      residentAddedMB: Number(((residentPeak - residentBefore) / 2 ** 20).toFixed(1)),
+      fileMB: Number(fileMB.toFixed(1)),
+    };
+  }
+  await context.close();
+  return results;
+}
+
+if (EXPORT_CASE.includes(ONLY)) {
+  for (let round = 0; round < ROUNDS; round++) {
+    console.log(JSON.stringify({ case: EXPORT_CASE, round, ...(await runExport()) }));
+  }
 }
 
 console.log(
