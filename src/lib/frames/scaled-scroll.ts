@@ -48,3 +48,13 @@ export class ScaledScroll {
     return virtualStart - virtualOffset + virtualOffset / this.ratio;
   }
 }
+
+/**
+ * The virtual scroll offset that brings a row into view by the shortest move, or `current` when it is in view.
+ * Computed here rather than by the virtualizer, which clamps to the element's (compressed) scroll height.
+ */
+export function offsetToReveal(rowStart: number, rowEnd: number, current: number, viewport: number): number {
+  if (rowStart < current) return rowStart;
+  if (rowEnd > current + viewport) return Math.max(0, rowEnd - viewport);
+  return current;
+}
