@@ -1,12 +1,78 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { reportBudget } from './scripts/bundle-budget.js';
+import { CSP_META, SECURITY_HEADERS } from './scripts/security-policy.js';
+
+/** The production page carries its policy in a meta tag, so it holds on any static host. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'wsi-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+/** After a build, prints the JavaScript the first screen loads against its budget. */
+function bundleBudget(): Plugin {
+  return {
+    name: 'wsi-bundle-budget',
+    apply: 'build',
+    closeBundle: { sequential: true, order: 'post', handler: () => reportBudget('dist') },
+  };
+}
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    contentSecurityPolicy(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // Registered by main.ts from the bundle: no inline script, and the app asks before updating.
+      injectRegister: false,
+      registerType: 'prompt',
+      // A classic script: every browser that runs the app can start it.
+      injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png}'], rollupFormat: 'iife' },
+      manifest: {
+        name: 'WS Inspector',
+        short_name: 'WS Inspector',
+        description: 'Test WebSocket endpoints, watch every frame, keep what you recorded.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#15171c',
+        background_color: '#15171c',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        file_handlers: [
+          {
+            action: '/',
+            accept: {
+              'application/x-ndjson': ['.jsonl'],
+              'application/json': ['.har'],
+            },
+          },
+        ],
+      },
+    }),
+    bundleBudget(),
+  ],
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
-  build: { target: 'es2022', reportCompressedSize: true },
+  preview: { host: '127.0.0.1', port: 4173, headers: SECURITY_HEADERS },
+  build: { target: 'es2022', reportCompressedSize: true, manifest: true },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -4,6 +4,7 @@ import { sharedFragment } from './lib/formats/share-link';
 import { FramesDb } from './lib/persist/frames-db';
 import { ProfilesDb } from './lib/persist/profiles-db';
 import { SessionsDb } from './lib/persist/sessions-db';
+import { AppShellState } from './state/app-shell.svelte';
 import { ComposerState } from './state/composer.svelte';
 import { ConnectionController } from './state/connection.svelte';
 import type { AppState } from './state/context';
@@ -38,7 +39,8 @@ connection.onOpen(() => {
   for (const message of profiles.messagesOnOpen) composer.sendMessage(message.body, message.format);
 });
 const transfer = new TransferState(session, sessions, profiles, framesDb, sessionsDb);
-const state: AppState = { session, view, sessions, profiles, connection, composer, transfer };
+const shell = new AppShellState();
+const state: AppState = { session, view, sessions, profiles, connection, composer, transfer, shell };
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.
 addEventListener('pagehide', () => sessions.flushNow());
@@ -56,6 +58,17 @@ mount(App, { target, props: { state } });
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
 await Promise.all([sessions.load(), profiles.load()]);
 if (link.connect) connection.connect();
+
+// Files opened from the operating system with the installed app (see file_handlers in the manifest).
+window.launchQueue?.setConsumer(async ({ files }) => {
+  if (files.length > 0)
+    await transfer.importFiles(await Promise.all(files.map((handle) => handle.getFile())));
+});
+
+// The service worker exists only in the production build (the dev server serves modules as they change).
+if (import.meta.env.PROD) {
+  shell.start('/sw.js').catch((error: unknown) => console.warn('The app will not work offline:', error));
+}
 
 // A share link carries a session in its fragment: import it once, and take it out of the address bar so a
 // reload does not import it again.

@@ -1,4 +1,5 @@
 import { createContext } from 'svelte';
+import type { AppShellState } from './app-shell.svelte';
 import type { ComposerState } from './composer.svelte';
 import type { ConnectionController } from './connection.svelte';
 import type { FrameViewState } from './frame-view.svelte';
@@ -16,6 +17,7 @@ export interface AppState {
   connection: ConnectionController;
   composer: ComposerState;
   transfer: TransferState;
+  shell: AppShellState;
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();

@@ -10,6 +10,23 @@ import type { SessionsState } from './sessions.svelte';
 
 export type ShareOutcome = 'shared' | 'cancelled' | 'unsupported';
 
+/** How the UI hands a file to the person: opening a download URL, or saving a Blob. */
+export interface FileSaver {
+  openUrl(url: string): void;
+  saveBlob(blob: Blob, fileName: string): void;
+}
+
+/** The rest of an export as a File: one Blob part per piece, which the browser may keep out of the JS heap. */
+async function collect(
+  pieces: AsyncIterator<string>,
+  file: { name: string; mimeType: string },
+): Promise<File> {
+  const parts: Blob[] = [];
+  for (let next = await pieces.next(); !next.done; next = await pieces.next())
+    parts.push(new Blob([next.value]));
+  return new File(parts, file.name, { type: file.mimeType });
+}
+
 /**
  * Sessions in and out of the app: exports of the session on screen (redacted unless the person includes
  * secrets), sharing, share links, and imports of files and links.
@@ -63,24 +80,44 @@ export class TransferState {
     return this.#error;
   }
 
-  /** The session on screen as a file, built a chunk at a time into Blob parts, which the browser may keep on disk. */
+  /**
+   * Downloads the session on screen. Streamed to disk through the service worker when one controls the page, so
+   * memory holds one chunk at a time whatever the session's length; otherwise built as a Blob.
+   */
+  async download(format: ExportFormat, save: FileSaver): Promise<void> {
+    await this.#run('Exporting…', async () => {
+      const file = await this.#exportPieces(format);
+      if (!file) return;
+      const { streamDownload } = await import('../lib/pwa/stream-download');
+      const pieces = file.pieces[Symbol.asyncIterator]();
+      if (await streamDownload(pieces, file.name, file.mimeType, save.openUrl)) return;
+      save.saveBlob(await collect(pieces, file), file.name);
+    });
+  }
+
+  /** The session on screen as a File in memory: for sharing, and for a share link. */
   async exportFile(format: ExportFormat): Promise<File | null> {
+    return this.#run('Exporting…', async () => {
+      const file = await this.#exportPieces(format);
+      return file ? collect(file.pieces[Symbol.asyncIterator](), file) : null;
+    });
+  }
+
+  async #exportPieces(format: ExportFormat) {
     const meta = this.#session.meta;
     if (!meta) return null;
-    return this.#run('Exporting…', async () => {
-      // Loaded when first used: most visits never export, and the first screen should not wait for this code.
-      const { EXPORT_TYPES, exportFileName, exportSession } = await import('../lib/formats/export-session');
-      const { chunks, count } = this.#session.snapshot();
-      const plan = this.#redactionPlan(meta, this.#includeSecrets);
-      const parts: Blob[] = [];
-      // A timestamp for the file's header, not state: nothing reactive reads it.
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      const exportedAt = new Date();
-      for await (const piece of exportSession(meta, chunks, count, format, plan, exportedAt)) {
-        parts.push(new Blob([piece]));
-      }
-      return new File(parts, exportFileName(meta, format), { type: EXPORT_TYPES[format].mimeType });
-    });
+    // Loaded when first used: most visits never export, and the first screen should not wait for this code.
+    const { EXPORT_TYPES, exportFileName, exportSession } = await import('../lib/formats/export-session');
+    const { chunks, count } = this.#session.snapshot();
+    const plan = this.#redactionPlan(meta, this.#includeSecrets);
+    // A timestamp for the file's header, not state: nothing reactive reads it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const exportedAt = new Date();
+    return {
+      name: exportFileName(meta, format),
+      mimeType: EXPORT_TYPES[format].mimeType,
+      pieces: exportSession(meta, chunks, count, format, plan, exportedAt),
+    };
   }
 
   /** Hands the native file to the system's share sheet where the browser can share files. */

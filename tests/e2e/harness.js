@@ -16,6 +16,7 @@ import { CHROMIUM, LAUNCH_ARGS } from './chromium.js';
  * @property {string} wsUrl the sandbox, e.g. ws://127.0.0.1:40123
  * @property {(query?: Record<string, string>) => Promise<import('playwright-core').Page>} open
  *   a new page, in a context of its own (fresh storage), on the app with that query string
+ * @property {() => string[]} takeCspViolations the violations reported so far, which then no longer fail the test
  */
 
 /**
@@ -33,6 +34,8 @@ export function useEnvironment() {
   let contexts = [];
   /** @type {string[]} */
   let pageErrors = [];
+  /** @type {string[]} */
+  let cspViolations = [];
 
   /** @type {Environment} */
   const env = {
@@ -42,11 +45,27 @@ export function useEnvironment() {
       if (!browser) throw new Error('the browser is not running');
       const context = await browser.newContext();
       contexts.push(context);
+      // Every page reports Content-Security-Policy violations; any one fails the test (see afterEach).
+      await context.addInitScript(() => {
+        addEventListener('securitypolicyviolation', (event) => {
+          console.error(
+            `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
+          );
+        });
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (message.text().startsWith('CSP violation')) cspViolations.push(message.text());
+      });
       await page.goto(`${env.appUrl}?${new URLSearchParams(query)}`);
       return page;
+    },
+    takeCspViolations() {
+      const taken = cspViolations;
+      cspViolations = [];
+      return taken;
     },
   };
 
@@ -63,8 +82,11 @@ export function useEnvironment() {
     await Promise.all(contexts.map((context) => context.close()));
     contexts = [];
     const errors = pageErrors;
+    const violations = cspViolations;
     pageErrors = [];
+    cspViolations = [];
     assert.deepEqual(errors, [], 'the page threw');
+    assert.deepEqual(violations, [], 'the page broke its Content-Security-Policy');
   });
 
   after(async () => {

@@ -69,6 +69,8 @@ test('a session exports natively and imports back with the same records, read-on
   const page = await openConnected(env, '/echo');
   await recordVariedSession(page);
 
+  // Controlled by the service worker, the export streams through it to disk.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const exported = await download(page, 'Export session');
   assert.match(exported.name, /^127\.0\.0\.1-echo-.*\.wsi\.jsonl$/);
   const lines = exported.text.trimEnd().split('\n');

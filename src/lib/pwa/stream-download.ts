@@ -1,0 +1,69 @@
+import type { DownloadRequest, PageSays, WorkerSays } from './download-protocol';
+import { DOWNLOAD_PATH } from './download-protocol';
+
+/** How long the service worker may take to accept a download before the caller falls back to a Blob. */
+const READY_TIMEOUT_MS = 2000;
+
+/**
+ * Streams a file to disk through the service worker, a piece at a time as the browser writes it, so a file of
+ * any size never sits in memory. Resolves false, having sent nothing, when no service worker controls the page
+ * (the first visit, a private window): the caller then builds the file as a Blob.
+ */
+export async function streamDownload(
+  pieces: AsyncIterator<string>,
+  fileName: string,
+  mimeType: string,
+  open: (url: string) => void,
+): Promise<boolean> {
+  const worker = typeof navigator === 'undefined' ? null : navigator.serviceWorker?.controller;
+  if (!worker) return false;
+  const { port1: port, port2 } = new MessageChannel();
+  const id = crypto.getRandomValues(new Uint32Array(2)).join('-');
+  const request: DownloadRequest = { type: 'download', id, fileName, mimeType };
+  const ready = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+    port.onmessage = (event: MessageEvent<WorkerSays>) => {
+      if (event.data !== 'ready') return;
+      clearTimeout(timer);
+      resolve(true);
+    };
+  });
+  worker.postMessage(request, [port2]);
+  if (!(await ready)) {
+    port.close();
+    return false;
+  }
+
+  const encoder = new TextEncoder();
+  const send = (message: PageSays, transfer: Transferable[] = []) => port.postMessage(message, transfer);
+  const finished = new Promise<void>((resolve, reject) => {
+    port.onmessage = async (event: MessageEvent<WorkerSays>) => {
+      if (event.data === 'cancel') {
+        await pieces.return?.();
+        resolve();
+        return;
+      }
+      if (event.data !== 'pull') return;
+      try {
+        const next = await pieces.next();
+        if (next.done) {
+          send({ done: true });
+          resolve();
+        } else {
+          const chunk = encoder.encode(next.value);
+          send({ chunk }, [chunk.buffer]);
+        }
+      } catch (error) {
+        send({ error: error instanceof Error ? error.message : String(error) });
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+  });
+  open(`${DOWNLOAD_PATH}${id}`);
+  try {
+    await finished;
+  } finally {
+    port.close();
+  }
+  return true;
+}

@@ -1,0 +1,64 @@
+/** The install prompt Chromium offers; not in TypeScript's DOM types. */
+interface BeforeInstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+  readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+/**
+ * The app as an installed program: its service worker, the notice that a new version is ready (applied only
+ * when the person says so, since a reload would end a live connection), and the Install button.
+ */
+export class AppShellState {
+  #updateReady = $state(false);
+  #installPrompt = $state.raw<BeforeInstallPromptEvent | null>(null);
+  #registration: ServiceWorkerRegistration | null = null;
+
+  get updateReady(): boolean {
+    return this.#updateReady;
+  }
+  get canInstall(): boolean {
+    return this.#installPrompt !== null;
+  }
+
+  /** Registers the worker from its own file (the CSP forbids inline script) and watches for new versions. */
+  async start(scriptUrl: string): Promise<void> {
+    addEventListener('beforeinstallprompt', (event) => {
+      // Shown as our own button instead of the browser's mini-infobar.
+      event.preventDefault();
+      this.#installPrompt = event as BeforeInstallPromptEvent;
+    });
+    addEventListener('appinstalled', () => (this.#installPrompt = null));
+    if (!('serviceWorker' in navigator)) return;
+    const registration = await navigator.serviceWorker.register(scriptUrl, { scope: '/' });
+    this.#registration = registration;
+    // A worker already waiting, or one that finishes installing while a worker controls this page, is an update.
+    if (registration.waiting && navigator.serviceWorker.controller) this.#updateReady = true;
+    registration.addEventListener('updatefound', () => {
+      const installing = registration.installing;
+      installing?.addEventListener('statechange', () => {
+        if (installing.state === 'installed' && navigator.serviceWorker.controller) this.#updateReady = true;
+      });
+    });
+  }
+
+  /** Checks the server for a new version now (otherwise the browser checks on navigation). */
+  async checkForUpdate(): Promise<void> {
+    await this.#registration?.update();
+  }
+
+  /** Switches to the waiting version and reloads once it controls the page. */
+  applyUpdate(): void {
+    const waiting = this.#registration?.waiting;
+    if (!waiting) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+  }
+
+  async install(): Promise<void> {
+    const prompt = this.#installPrompt;
+    if (!prompt) return;
+    await prompt.prompt();
+    await prompt.userChoice;
+    this.#installPrompt = null;
+  }
+}
