@@ -5,6 +5,8 @@ export class FrameViewState {
   #selected = $state<number | null>(null);
   #followTail = $state(true);
   #timeMode = $state<TimeMode>('wall');
+  /** The last row asked for by "go to"; a new object each time, so asking twice for one row scrolls twice. */
+  #revealRequest = $state.raw<{ seq: number } | null>(null);
 
   get selected(): number | null {
     return this.#selected;
@@ -16,6 +18,17 @@ export class FrameViewState {
 
   get timeMode(): TimeMode {
     return this.#timeMode;
+  }
+
+  get revealRequest(): { seq: number } | null {
+    return this.#revealRequest;
+  }
+
+  /** Selects a row and brings it to the middle of the grid, leaving the tail. */
+  goTo(seq: number): void {
+    this.#selected = seq;
+    this.#followTail = false;
+    this.#revealRequest = { seq };
   }
 
   select(seq: number | null): void {
@@ -42,5 +55,6 @@ export class FrameViewState {
   reset(): void {
     this.#selected = null;
     this.#followTail = true;
+    this.#revealRequest = null;
   }
 }

@@ -39,6 +39,7 @@ const EMPTY: FrameSource = {
   chunks: async function* () {
     yield* [];
   },
+  seqAtTime: () => Promise.resolve(undefined),
 };
 
 /**
@@ -111,6 +112,11 @@ export class SessionView {
   /** The records on screen as chunks, for an export, with how many there are now (a live session grows). */
   snapshot(): { chunks: AsyncIterable<ChunkColumns>; count: number } {
     return { chunks: this.#source.chunks(), count: this.#source.length };
+  }
+
+  /** The first record at or after a time, for "go to". */
+  seqAtTime(time: number): Promise<number | undefined> {
+    return this.#source.seqAtTime(time);
   }
 
   /** Origin of relative times. */

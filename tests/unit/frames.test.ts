@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseGoTo } from '../../src/lib/frames/go-to';
+import { RowWindow } from '../../src/lib/frames/row-window';
 import { MAX_SCROLL_HEIGHT, offsetToReveal, ScaledScroll } from '../../src/lib/frames/scaled-scroll';
 import { directionLabel, previewRecord } from '../../src/lib/frames/describe';
 import { payloadAs } from '../../src/lib/frames/payload';
@@ -88,5 +90,57 @@ describe('offsetToReveal', () => {
     expect(offsetToReveal(0, 24, 500, 240)).toBe(0);
     expect(offsetToReveal(24 * 999_999, 24 * 1_000_000, 0, 155)).toBe(24 * 1_000_000 - 155);
     expect(offsetToReveal(600, 624, 500, 240)).toBe(500);
+  });
+});
+
+describe('RowWindow', () => {
+  it('is the whole session while the session is small', () => {
+    const window = new RowWindow(100);
+    window.setLength(40);
+    expect([window.base, window.count]).toEqual([0, 40]);
+    expect(window.follow(39)).toBe(false);
+  });
+
+  it('moves with the rows on screen, centred, and never past the ends', () => {
+    const window = new RowWindow(100);
+    window.setLength(10_000_000);
+    expect(window.count).toBe(100);
+    expect(window.follow(10)).toBe(false);
+    expect(window.follow(80)).toBe(true);
+    expect(window.base).toBe(30);
+    expect(window.follow(9_999_990)).toBe(true);
+    expect(window.base).toBe(10_000_000 - 100);
+    expect(window.follow(5_000_000)).toBe(true);
+    expect(window.base).toBe(4_999_950);
+    window.setLength(1000);
+    expect(window.base).toBe(900);
+  });
+});
+
+describe('parseGoTo', () => {
+  const start = new Date(2026, 10, 22, 23, 59, 0, 500).getTime();
+
+  it('reads frame numbers, times of day, seconds since the start, and dates', () => {
+    expect(parseGoTo('#1234', start)).toEqual({ ok: true, value: { seq: 1234 } });
+    expect(parseGoTo(' 42 ', start)).toEqual({ ok: true, value: { seq: 42 } });
+    expect(parseGoTo('+90s', start)).toEqual({ ok: true, value: { time: start + 90_000 } });
+    expect(parseGoTo('23:59:30.25', start)).toEqual({
+      ok: true,
+      value: { time: new Date(2026, 10, 22, 23, 59, 30, 250).getTime() },
+    });
+    // Past midnight: the next day.
+    expect(parseGoTo('00:00:10', start)).toEqual({
+      ok: true,
+      value: { time: new Date(2026, 10, 23, 0, 0, 10).getTime() },
+    });
+    expect(parseGoTo('2026-11-22T04:00:00Z', start)).toEqual({
+      ok: true,
+      value: { time: Date.UTC(2026, 10, 22, 4) },
+    });
+  });
+
+  it('explains what it cannot read', () => {
+    expect(parseGoTo('soon', start)).toMatchObject({ ok: false, error: /frame number/ });
+    expect(parseGoTo('25:00', start)).toMatchObject({ ok: false, error: /not a time of day/ });
   });
 });

@@ -11,6 +11,8 @@ export interface FrameSource {
   at(seq: number): FrameRecord | undefined;
   /** Why a record cannot be shown, when its chunk could not be read. */
   failure(seq: number): string | undefined;
+  /** The first record at or after an epoch-milliseconds time; undefined for an empty session. */
+  seqAtTime(time: number): Promise<number | undefined>;
   /** Every chunk in order, read one at a time: what an export streams from. */
   chunks(): AsyncIterable<ChunkColumns>;
 }

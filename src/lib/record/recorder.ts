@@ -119,6 +119,10 @@ export class Recorder implements FrameSource {
     return this.#pager.chunks();
   }
 
+  seqAtTime(time: number): Promise<number | undefined> {
+    return this.#pager.seqAtTime(time);
+  }
+
   append(record: UnnumberedRecord): number {
     if (this.#finished) throw new Error('this recording has finished');
     const seq = this.#totals.records;

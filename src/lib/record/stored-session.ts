@@ -44,4 +44,8 @@ export class StoredSession implements FrameSource {
   chunks(): AsyncIterable<ChunkColumns> {
     return this.#pager.chunks();
   }
+
+  seqAtTime(time: number): Promise<number | undefined> {
+    return this.#pager.seqAtTime(time);
+  }
 }
