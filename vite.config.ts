@@ -72,7 +72,23 @@ export default defineConfig({
   ],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, headers: SECURITY_HEADERS },
-  build: { target: 'es2022', reportCompressedSize: true, manifest: true },
+  build: {
+    target: 'es2022',
+    reportCompressedSize: true,
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // The first screen in few files (each gzip stream starts with an empty dictionary): the libraries in one,
+        // the code shared with the parts loaded later in another. What loads later stays in chunks of its own.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /node_modules/ },
+            { name: 'shared', test: /src[\\/](lib[\\/](codecs|record|ws|persist)|state|ui[\\/]common)/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -7,6 +7,7 @@ import { SessionsDb } from './lib/persist/sessions-db';
 import { AppShellState } from './state/app-shell.svelte';
 import { ComposerState } from './state/composer.svelte';
 import { ConnectionController } from './state/connection.svelte';
+import { FilterState } from './state/filter.svelte';
 import type { AppState } from './state/context';
 import { FrameViewState } from './state/frame-view.svelte';
 import { ProfilesState } from './state/profiles.svelte';
@@ -40,7 +41,12 @@ connection.onOpen(() => {
 });
 const transfer = new TransferState(session, sessions, profiles, framesDb, sessionsDb);
 const shell = new AppShellState();
-const state: AppState = { session, view, sessions, profiles, connection, composer, transfer, shell };
+const filter = new FilterState(
+  session,
+  view,
+  () => new Worker(new URL('./lib/search/filter-worker.ts', import.meta.url), { type: 'module' }),
+);
+const state: AppState = { session, view, sessions, profiles, connection, composer, transfer, shell, filter };
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.
 addEventListener('pagehide', () => sessions.flushNow());

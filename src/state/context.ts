@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { AppShellState } from './app-shell.svelte';
 import type { ComposerState } from './composer.svelte';
 import type { ConnectionController } from './connection.svelte';
+import type { FilterState } from './filter.svelte';
 import type { FrameViewState } from './frame-view.svelte';
 import type { ProfilesState } from './profiles.svelte';
 import type { SessionView } from './session.svelte';
@@ -18,6 +19,7 @@ export interface AppState {
   composer: ComposerState;
   transfer: TransferState;
   shell: AppShellState;
+  filter: FilterState;
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();

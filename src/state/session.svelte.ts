@@ -32,6 +32,9 @@ export const nextRefresh: FrameScheduler = (callback) => {
 };
 
 const EMPTY: FrameSource = {
+  sessionId: '',
+  chunkStarts: () => [],
+  unsavedChunks: () => [],
   length: 0,
   totals: emptyTotals(),
   at: () => undefined,
@@ -47,8 +50,18 @@ const EMPTY: FrameSource = {
  * million frames cost no proxies; the UI learns of changes through a version counter bumped at most once per
  * animation frame, and no more than ten times a second.
  */
+/** The records a filter lets through, by seq, in order: what the grid shows while a filter is on. */
+export interface FilteredRows {
+  readonly length: number;
+  seqAt(position: number): number;
+  /** The position of the first row at or after `seq`. */
+  positionOf(seq: number): number;
+}
+
 export class SessionView {
   #source: FrameSource = EMPTY;
+  #filtered: FilteredRows | null = null;
+  #listeners: (() => void)[] = [];
   #meta = $state.raw<SessionMeta | null>(null);
   #live = $state(false);
   #version = $state(0);
@@ -62,14 +75,17 @@ export class SessionView {
   /** Shows another session; `live` when it is the one being recorded now. */
   show(source: FrameSource, meta: SessionMeta, live: boolean): void {
     this.#source = source;
+    this.#filtered = null;
     this.#meta = meta;
     this.#live = live;
     this.#version++;
+    for (const listener of this.#listeners) listener();
   }
 
   /** Shows nothing: the session on screen was deleted. */
   clear(): void {
     this.#source = EMPTY;
+    this.#filtered = null;
     this.#meta = null;
     this.#live = false;
     this.#version++;
@@ -87,7 +103,40 @@ export class SessionView {
     this.#schedule(() => {
       this.#bumpScheduled = false;
       this.#version++;
+      for (const listener of this.#listeners) listener();
     });
+  }
+
+  /** Shows only these rows (null: all of them). Called again as the filter finds more. */
+  setFiltered(rows: FilteredRows | null): void {
+    this.#filtered = rows;
+    this.#version++;
+  }
+
+  get isFiltered(): boolean {
+    void this.#version;
+    return this.#filtered !== null;
+  }
+
+  /**
+   * Runs when another session is shown and at each refresh of the one on screen (at most ten times a second):
+   * a filter keeps up with it.
+   */
+  onRefresh(listener: () => void): () => void {
+    this.#listeners.push(listener);
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** The source itself, for the filter: every record, whatever is shown. */
+  get source(): FrameSource {
+    return this.#source;
+  }
+
+  /** The position of the row for `seq` among those shown (the next one shown when it is filtered out). */
+  positionOf(seq: number): number {
+    return this.#filtered ? this.#filtered.positionOf(seq) : seq;
   }
 
   get meta(): SessionMeta | null {
@@ -98,7 +147,14 @@ export class SessionView {
     return this.#live;
   }
 
+  /** Rows shown: every record, or those the filter lets through. */
   get length(): number {
+    void this.#version;
+    return this.#filtered ? this.#filtered.length : this.#source.length;
+  }
+
+  /** Every record of the session, filtered or not. */
+  get recordCount(): number {
     void this.#version;
     return this.#source.length;
   }
@@ -124,14 +180,15 @@ export class SessionView {
     return this.#meta?.startedAt ?? 0;
   }
 
-  at(seq: number): FrameRecord | undefined {
+  /** The record shown at a position (its seq when nothing is filtered). */
+  at(position: number): FrameRecord | undefined {
     void this.#version;
-    return this.#source.at(seq);
+    return this.#source.at(this.#filtered ? this.#filtered.seqAt(position) : position);
   }
 
-  /** Why record `seq` cannot be shown, if it cannot: its chunk could not be read from storage. */
-  failure(seq: number): string | undefined {
+  /** Why the record at a position cannot be shown, if it cannot: its chunk could not be read from storage. */
+  failure(position: number): string | undefined {
     void this.#version;
-    return this.#source.failure(seq);
+    return this.#source.failure(this.#filtered ? this.#filtered.seqAt(position) : position);
   }
 }

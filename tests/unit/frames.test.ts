@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGoTo } from '../../src/lib/frames/go-to';
 import { RowWindow } from '../../src/lib/frames/row-window';
+import { MatchList } from '../../src/lib/search/match-list';
 import { MAX_SCROLL_HEIGHT, offsetToReveal, ScaledScroll } from '../../src/lib/frames/scaled-scroll';
 import { directionLabel, previewRecord } from '../../src/lib/frames/describe';
 import { payloadAs } from '../../src/lib/frames/payload';
@@ -142,5 +143,18 @@ describe('parseGoTo', () => {
   it('explains what it cannot read', () => {
     expect(parseGoTo('soon', start)).toMatchObject({ ok: false, error: /frame number/ });
     expect(parseGoTo('25:00', start)).toMatchObject({ ok: false, error: /not a time of day/ });
+  });
+});
+
+describe('MatchList', () => {
+  it('grows as matches arrive and finds the position of any seq', () => {
+    const list = new MatchList();
+    list.append(Uint32Array.from([2, 4, 6]));
+    list.append(Uint32Array.from(Array.from({ length: 2000 }, (_, i) => 10 + i * 3)));
+    expect(list.length).toBe(2003);
+    expect(list.seqAt(3)).toBe(10);
+    expect(list.positionOf(4)).toBe(1);
+    expect(list.positionOf(5)).toBe(2);
+    expect(list.positionOf(1_000_000)).toBe(2003);
   });
 });

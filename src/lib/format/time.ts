@@ -31,3 +31,8 @@ export function formatDuration(ms: number): string {
   if (seconds < 3600) return `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
   return `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m`;
 }
+
+/** An epoch-milliseconds time as ISO 8601 in UTC, the form "go to" and the filter's time fields read back. */
+export function toIsoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}

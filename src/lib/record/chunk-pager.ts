@@ -47,6 +47,16 @@ export class ChunkPager {
     this.#starts.push(firstSeq);
   }
 
+  /** The chunk starting at `start` when it is in memory; never reads. */
+  cached(start: number): ChunkColumns | undefined {
+    return this.#cache.get(start)?.chunk;
+  }
+
+  /** Each chunk's first seq, in order. */
+  get starts(): readonly number[] {
+    return this.#starts;
+  }
+
   get chunkCount(): number {
     return this.#starts.length;
   }
@@ -179,7 +189,7 @@ export class ChunkPager {
 }
 
 /** What a chunk read back from storage weighs in memory, roughly. */
-export function chunkBytes(chunk: StoredChunk): number {
+export function chunkBytes(chunk: ChunkColumns): number {
   let bytes = chunk.count * 16;
   for (const payload of chunk.payload) {
     if (typeof payload === 'string') bytes += payload.length * 2;

@@ -137,16 +137,7 @@ export class ChunkBuilder implements ChunkColumns {
 
   /** A trimmed copy to store: later appends do not change it. */
   snapshot(): StoredChunk {
-    return {
-      v: 1,
-      firstSeq: this.firstSeq,
-      count: this.#count,
-      t: this.#t.slice(0, this.#count),
-      size: this.#size.slice(0, this.#count),
-      flags: this.#flags.slice(0, this.#count),
-      payload: this.#payload.slice(),
-      events: { ...this.#events },
-    };
+    return copyChunk(this);
   }
 
   #grow(): void {
@@ -176,6 +167,20 @@ function eventFields(record: UnnumberedRecord): EventFields {
     default:
       throw new Error(`${record.kind} is a message, not an event`);
   }
+}
+
+/** A trimmed copy of a chunk's records as they are now, safe to hand to a worker (its buffers may be transferred). */
+export function copyChunk(chunk: ChunkColumns): StoredChunk {
+  return {
+    v: 1,
+    firstSeq: chunk.firstSeq,
+    count: chunk.count,
+    t: chunk.t.slice(0, chunk.count),
+    size: chunk.size.slice(0, chunk.count),
+    flags: chunk.flags.slice(0, chunk.count),
+    payload: chunk.payload.slice(0, chunk.count),
+    events: { ...chunk.events },
+  };
 }
 
 /** Whether a value read back from storage has the shape of a chunk; anything else is reported, not trusted. */

@@ -4,6 +4,8 @@ import type { TrafficTotals } from './totals';
 
 /** What the grid reads a session through, live or stored. */
 export interface FrameSource {
+  /** The session's key in the frames database, where a worker can read its saved chunks. */
+  readonly sessionId: string;
   /** Number of records, messages and events. */
   readonly length: number;
   readonly totals: Readonly<TrafficTotals>;
@@ -13,6 +15,10 @@ export interface FrameSource {
   failure(seq: number): string | undefined;
   /** The first record at or after an epoch-milliseconds time; undefined for an empty session. */
   seqAtTime(time: number): Promise<number | undefined>;
+  /** Each chunk's first seq, in order. */
+  chunkStarts(): readonly number[];
+  /** Copies of the chunks holding records not yet in storage (a live session's newest): a worker cannot read them. */
+  unsavedChunks(): ChunkColumns[];
   /** Every chunk in order, read one at a time: what an export streams from. */
   chunks(): AsyncIterable<ChunkColumns>;
 }

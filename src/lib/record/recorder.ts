@@ -1,7 +1,7 @@
 import type { FrameWriter, SessionHead } from '../persist/frames-db';
 import { isQuotaError } from '../persist/idb-store';
 import type { FrameRecord, UnnumberedRecord } from '../ws/frame';
-import { ChunkBuilder } from './chunk';
+import { ChunkBuilder, copyChunk } from './chunk';
 import type { ChunkLoader } from './chunk-pager';
 import { ChunkPager } from './chunk-pager';
 import type { ChunkColumns } from './chunk';
@@ -113,6 +113,24 @@ export class Recorder implements FrameSource {
 
   failure(seq: number): string | undefined {
     return this.#pager.failure(seq);
+  }
+
+  chunkStarts(): readonly number[] {
+    return this.#pager.starts;
+  }
+
+  unsavedChunks(): ChunkColumns[] {
+    // Records from savedCount on are not committed, including those of a write still under way; their chunks are
+    // pinned in memory.
+    const first = this.#pager.chunkStartFor(this.#savedCount) ?? 0;
+    return this.#pager.starts
+      .filter((start) => start >= first)
+      .map((start) => this.#pager.cached(start))
+      .filter(
+        (chunk): chunk is ChunkColumns =>
+          chunk !== undefined && chunk.firstSeq + chunk.count > this.#savedCount,
+      )
+      .map(copyChunk);
   }
 
   chunks(): AsyncIterable<ChunkColumns> {

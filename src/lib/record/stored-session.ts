@@ -41,6 +41,15 @@ export class StoredSession implements FrameSource {
     return this.#pager.failure(seq);
   }
 
+  chunkStarts(): readonly number[] {
+    return this.#pager.starts;
+  }
+
+  /** Everything of a stored session is in storage. */
+  unsavedChunks(): ChunkColumns[] {
+    return [];
+  }
+
   chunks(): AsyncIterable<ChunkColumns> {
     return this.#pager.chunks();
   }

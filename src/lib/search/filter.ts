@@ -1,0 +1,181 @@
+import { decodeUtf8 } from '../codecs/utf8';
+import type { ChunkColumns } from '../record/chunk';
+import { isInbound, kindOf } from '../record/chunk';
+import type { FrameRecord } from '../ws/frame';
+
+export type KindFilter = 'all' | 'text' | 'binary' | 'events';
+export type DirectionFilter = 'all' | 'out' | 'in';
+
+/** What the person asked for; every part is optional, and all of them must hold. */
+export interface FilterSpec {
+  text: string;
+  caseSensitive: boolean;
+  regex: boolean;
+  direction: DirectionFilter;
+  kind: KindFilter;
+  /** Bytes, inclusive. */
+  minSize?: number;
+  maxSize?: number;
+  /** Epoch milliseconds, inclusive. */
+  fromTime?: number;
+  toTime?: number;
+  /** A JSON field condition such as `type = trade` or `price > 100`. */
+  json: string;
+}
+
+export const EMPTY_FILTER: FilterSpec = {
+  text: '',
+  caseSensitive: false,
+  regex: false,
+  direction: 'all',
+  kind: 'all',
+  json: '',
+};
+
+export function isEmptyFilter(spec: FilterSpec): boolean {
+  return (
+    spec.text === '' &&
+    spec.direction === 'all' &&
+    spec.kind === 'all' &&
+    spec.minSize === undefined &&
+    spec.maxSize === undefined &&
+    spec.fromTime === undefined &&
+    spec.toTime === undefined &&
+    spec.json.trim() === ''
+  );
+}
+
+/** A compiled filter: tests record `index` of a chunk without building a record object. */
+export interface CompiledFilter {
+  matches(chunk: ChunkColumns, index: number): boolean;
+  /** What was not taken as asked, e.g. an invalid regex searched for as plain text. */
+  warnings: string[];
+}
+
+type JsonOperator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~';
+interface JsonCondition {
+  path: string[];
+  operator: JsonOperator;
+  value: string | number | boolean | null;
+}
+
+const JSON_CONDITION = /^\s*([^\s=!<>~]+)\s*(=|==|!=|>=|<=|>|<|~)\s*(.*?)\s*$/;
+
+/** Parses `path op value`; the path is dot-separated (`data.items.0.price`). */
+export function parseJsonCondition(text: string): JsonCondition | string {
+  const match = JSON_CONDITION.exec(text);
+  if (!match) return `“${text}” is not a field condition: write it like type = trade or price > 100.`;
+  const [, path = '', rawOperator = '=', rawValue = ''] = match;
+  const operator = (rawOperator === '==' ? '=' : rawOperator) as JsonOperator;
+  let value: JsonCondition['value'] = rawValue;
+  if (/^".*"$/.test(rawValue)) value = rawValue.slice(1, -1);
+  else if (rawValue === 'true' || rawValue === 'false') value = rawValue === 'true';
+  else if (rawValue === 'null') value = null;
+  else if (rawValue !== '' && Number.isFinite(Number(rawValue))) value = Number(rawValue);
+  if (
+    (operator === '>' || operator === '<' || operator === '>=' || operator === '<=') &&
+    typeof value !== 'number'
+  ) {
+    return `${operator} compares numbers: “${rawValue}” is not one.`;
+  }
+  return { path: path.split('.'), operator, value };
+}
+
+export function compileFilter(spec: FilterSpec): CompiledFilter {
+  const warnings: string[] = [];
+  const textTest = compileText(spec, warnings);
+  let json: JsonCondition | null = null;
+  if (spec.json.trim() !== '') {
+    const parsed = parseJsonCondition(spec.json);
+    if (typeof parsed === 'string') warnings.push(parsed);
+    else json = parsed;
+  }
+  const lastKey = json ? `"${json.path.at(-1) ?? ''}"` : '';
+  const { minSize, maxSize, fromTime, toTime, direction, kind } = spec;
+
+  return {
+    warnings,
+    matches(chunk, index) {
+      const flags = chunk.flags[index] as number;
+      const recordKind = kindOf(flags);
+      const isMessage = recordKind === 'text' || recordKind === 'binary';
+      if (kind !== 'all' && (kind === 'events' ? isMessage : recordKind !== kind)) return false;
+      if (direction !== 'all' && (!isMessage || (direction === 'in') !== isInbound(flags))) return false;
+      const size = chunk.size[index] as number;
+      if (minSize !== undefined && size < minSize) return false;
+      if (maxSize !== undefined && size > maxSize) return false;
+      const t = chunk.t[index] as number;
+      if (fromTime !== undefined && t < fromTime) return false;
+      if (toTime !== undefined && t > toTime) return false;
+      if (textTest === null && json === null) return true;
+      const text = searchableText(chunk, index, recordKind);
+      if (textTest !== null && !textTest(text)) return false;
+      // Parsing is the expensive part: only texts that name the field are parsed.
+      if (json !== null && (recordKind !== 'text' || !text.includes(lastKey) || !jsonHolds(text, json)))
+        return false;
+      return true;
+    },
+  };
+}
+
+function compileText(spec: FilterSpec, warnings: string[]): ((text: string) => boolean) | null {
+  if (spec.text === '') return null;
+  const flags = spec.caseSensitive ? '' : 'i';
+  if (spec.regex) {
+    try {
+      const pattern = new RegExp(spec.text, flags);
+      return (text) => pattern.test(text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
+      warnings.push(`Not a valid regular expression (${reason}): searched for as plain text.`);
+    }
+  }
+  if (spec.caseSensitive) {
+    const needle = spec.text;
+    return (text) => text.includes(needle);
+  }
+  // A case-insensitive literal as a regex: V8 matches it far faster than lower-casing every text.
+  const pattern = new RegExp(spec.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  return (text) => pattern.test(text);
+}
+
+/** The text a record is searched by: a message's text, a binary message's bytes as UTF-8, an event's words. */
+function searchableText(chunk: ChunkColumns, index: number, kind: FrameRecord['kind']): string {
+  const payload = chunk.payload[index];
+  if (typeof payload === 'string') return payload;
+  if (payload instanceof Uint8Array) return decodeUtf8(payload.subarray(0, 64 * 1024)).text;
+  const event = chunk.events[index];
+  if (!event) return kind;
+  return Object.values(event).join(' ');
+}
+
+function jsonHolds(text: string, condition: JsonCondition): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  for (const key of condition.path) {
+    if (typeof value !== 'object' || value === null) return false;
+    value = (value as Record<string, unknown>)[key];
+  }
+  if (value === undefined) return false;
+  const expected = condition.value;
+  switch (condition.operator) {
+    case '=':
+      return value === expected || (typeof value !== 'object' && String(value) === String(expected));
+    case '!=':
+      return !(value === expected || (typeof value !== 'object' && String(value) === String(expected)));
+    case '~':
+      return typeof value === 'string' && value.includes(String(expected));
+    case '>':
+      return typeof value === 'number' && value > (expected as number);
+    case '>=':
+      return typeof value === 'number' && value >= (expected as number);
+    case '<':
+      return typeof value === 'number' && value < (expected as number);
+    case '<=':
+      return typeof value === 'number' && value <= (expected as number);
+  }
+}

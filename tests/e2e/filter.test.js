@@ -1,0 +1,174 @@
+// @ts-check
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openConnected, row, seedSession, useEnvironment, waitForMessageCount } from './harness.js';
+
+const env = useEnvironment();
+const COUNT = 20_000;
+const STARTED_AT = Date.UTC(2026, 0, 1);
+
+/** The seeded session's records, as tests/e2e/fixtures/seed.ts writes them: the known data set. */
+const seeded = Array.from({ length: COUNT }, (_, seq) => {
+  const text = `{"seq":${seq},"type":"${seq % 2 ? 'quote' : 'trade'}","price":${100 + (seq % 50)}}`;
+  return { seq, text, dir: seq % 2 ? 'in' : 'out', t: STARTED_AT + seq, size: text.length };
+});
+const expected = (/** @type {(r: (typeof seeded)[number]) => boolean} */ keep) => seeded.filter(keep).length;
+
+/** @param {import('playwright-core').Page} page */
+const result = (page) => page.getByLabel('Filter result');
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {number} count
+ */
+async function waitForResult(page, count, total = COUNT) {
+  await result(page)
+    .filter({ hasText: `${count.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} match` })
+    .waitFor();
+  await page.getByText('Filtering…').waitFor({ state: 'detached' });
+}
+
+async function openSeeded() {
+  const page = await env.open();
+  await seedSession(page, COUNT);
+  await page.reload();
+  await page
+    .getByRole('list', { name: 'Sessions' })
+    .getByRole('listitem')
+    .filter({ hasText: 'seeded' })
+    .getByRole('button')
+    .first()
+    .click();
+  await waitForMessageCount(page, COUNT);
+  return page;
+}
+
+test('filters return the right counts on a known data set, and the grid shows only the matches', async () => {
+  const page = await openSeeded();
+  const filter = page.getByLabel('Filter', { exact: true });
+
+  await filter.fill('trade');
+  await waitForResult(
+    page,
+    expected((r) => r.text.includes('trade')),
+  );
+  // The grid now lists only matches, by their own numbers: the first rows are 0, 2, 4.
+  await page.getByRole('grid', { name: 'Frames' }).press('Home');
+  await row(page, 2).waitFor();
+  assert.equal(await row(page, 1).count(), 0);
+  assert.match(
+    (await page.getByRole('status', { name: 'Frame count' }).textContent()) ?? '',
+    /10,000 of 20,000 records shown/,
+  );
+
+  await filter.fill('TRADE');
+  await waitForResult(
+    page,
+    expected((r) => r.text.includes('trade')),
+  );
+  await page.getByLabel('Match case').check();
+  await waitForResult(page, 0);
+  await page.getByLabel('Match case').uncheck();
+
+  await page.getByLabel('Regex').check();
+  await filter.fill('"price":14\\d');
+  await waitForResult(
+    page,
+    expected((r) => /"price":14\d/.test(r.text)),
+  );
+
+  await filter.fill('');
+  await page.getByLabel('Regex').uncheck();
+  await page.getByLabel('Direction filter').selectOption('in');
+  await waitForResult(
+    page,
+    expected((r) => r.dir === 'in'),
+  );
+  await filter.fill('trade');
+  await waitForResult(page, 0);
+  await filter.fill('');
+  await page.getByLabel('Direction filter').selectOption('all');
+
+  await page.getByRole('button', { name: 'More filters' }).click();
+  await page.getByLabel('JSON field').fill('price > 140');
+  await waitForResult(
+    page,
+    expected((r) => JSON.parse(r.text).price > 140),
+  );
+  await page.getByLabel('JSON field').fill('type = quote');
+  await waitForResult(
+    page,
+    expected((r) => r.text.includes('quote')),
+  );
+  await page.getByLabel('JSON field').fill('');
+
+  await page.getByLabel('Smallest size').fill('42');
+  await page.getByLabel('Largest size').fill('42');
+  await waitForResult(
+    page,
+    expected((r) => r.size === 42),
+  );
+  await page.getByLabel('Smallest size').fill('');
+  await page.getByLabel('Largest size').fill('');
+
+  await page.getByLabel('From time').fill('2026-01-01T00:00:01.000Z');
+  await page.getByLabel('To time').fill('2026-01-01T00:00:02.000Z');
+  await waitForResult(
+    page,
+    expected((r) => r.t >= STARTED_AT + 1000 && r.t <= STARTED_AT + 2000),
+  );
+
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await result(page).waitFor({ state: 'detached' });
+  assert.doesNotMatch((await page.getByRole('status', { name: 'Frame count' }).textContent()) ?? '', /shown/);
+});
+
+test('an invalid regex falls back to plain text and says so; a catastrophic one can be cancelled', async () => {
+  const page = await openConnected(env, '/echo');
+  const box = page.getByLabel('Message', { exact: true });
+  for (const text of ['a(b', `${'a'.repeat(40)}!`]) {
+    await box.fill(text);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+  await waitForMessageCount(page, 4);
+
+  const filter = page.getByLabel('Filter', { exact: true });
+  await page.getByLabel('Regex').check();
+  await filter.fill('a(b');
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /Not a valid regular expression .*searched for as plain text/ })
+    .waitFor();
+  await waitForResult(page, 2, 6);
+
+  // Exponential backtracking on "aaaa…!": the worker is stuck, the page is not.
+  await filter.fill('^(a+)+$');
+  await page.getByText('Filtering…').waitFor();
+  const started = Date.now();
+  await page.getByLabel('Close reason').fill('still responsive');
+  assert.equal(await page.evaluate(() => 1 + 1), 2);
+  assert.ok(Date.now() - started < 2000, 'the page answered at once');
+  await page.getByRole('button', { name: 'Cancel filter' }).click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /Cancelled after/ })
+    .waitFor();
+
+  // A new filter starts a new worker.
+  await filter.fill('a\\(b');
+  await waitForResult(page, 2, 6);
+});
+
+test('a filter keeps up with frames arriving while it is on', async () => {
+  const page = await openConnected(env, '/echo');
+  const filter = page.getByLabel('Filter', { exact: true });
+  await filter.fill('keep');
+  await waitForResult(page, 0, 2);
+  const box = page.getByLabel('Message', { exact: true });
+  for (let i = 0; i < 10; i++) {
+    await box.fill(i % 2 ? `keep ${i}` : `drop ${i}`);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+  // Five sent and five echoed.
+  await waitForResult(page, 10, 22);
+});
