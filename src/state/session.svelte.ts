@@ -61,6 +61,8 @@ export interface FilteredRows {
 export class SessionView {
   #source: FrameSource = EMPTY;
   #filtered: FilteredRows | null = null;
+  /** While the live view is paused: the rows shown when it was paused. Capture goes on underneath. */
+  #pausedLength = $state<number | null>(null);
   #listeners: (() => void)[] = [];
   #meta = $state.raw<SessionMeta | null>(null);
   #live = $state(false);
@@ -76,6 +78,7 @@ export class SessionView {
   show(source: FrameSource, meta: SessionMeta, live: boolean): void {
     this.#source = source;
     this.#filtered = null;
+    this.#pausedLength = null;
     this.#meta = meta;
     this.#live = live;
     this.#version++;
@@ -86,6 +89,7 @@ export class SessionView {
   clear(): void {
     this.#source = EMPTY;
     this.#filtered = null;
+    this.#pausedLength = null;
     this.#meta = null;
     this.#live = false;
     this.#version++;
@@ -110,7 +114,32 @@ export class SessionView {
   /** Shows only these rows (null: all of them). Called again as the filter finds more. */
   setFiltered(rows: FilteredRows | null): void {
     this.#filtered = rows;
+    // A new filter while paused shows what it finds up to now, then holds again.
+    if (this.#pausedLength !== null) this.#pausedLength = this.#shownLength();
     this.#version++;
+  }
+
+  /** Holds the rows on screen still while recording goes on. */
+  pause(): void {
+    this.#pausedLength = this.#shownLength();
+  }
+
+  resume(): void {
+    this.#pausedLength = null;
+  }
+
+  get paused(): boolean {
+    return this.#pausedLength !== null;
+  }
+
+  /** Rows that arrived while paused, not yet shown. */
+  get arrivedWhilePaused(): number {
+    void this.#version;
+    return this.#pausedLength === null ? 0 : this.#shownLength() - this.#pausedLength;
+  }
+
+  #shownLength(): number {
+    return this.#filtered ? this.#filtered.length : this.#source.length;
   }
 
   get isFiltered(): boolean {
@@ -150,7 +179,7 @@ export class SessionView {
   /** Rows shown: every record, or those the filter lets through. */
   get length(): number {
     void this.#version;
-    return this.#filtered ? this.#filtered.length : this.#source.length;
+    return this.#pausedLength ?? this.#shownLength();
   }
 
   /** Every record of the session, filtered or not. */

@@ -67,3 +67,36 @@ test('while following, new frames scroll into view; after scrolling up they do n
   assert.equal(await row(page, 83).count(), 0, 'the new row is not scrolled into view');
   assert.equal(await grid.evaluate((element) => element.scrollTop), 0);
 });
+
+test('pausing holds the live view still while recording goes on; resuming catches up', async () => {
+  const page = await openConnected(env, '/stream?count=4000&rate=1000');
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
+    return Number((text.match(/\d[\d,]*/g) ?? []).at(-1)?.replace(/,/g, '')) >= 300;
+  });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const lastShown = async () =>
+    page
+      .getByRole('grid', { name: 'Frames' })
+      .evaluate((grid) =>
+        Math.max(
+          ...[...grid.querySelectorAll('[aria-rowindex]')].map((r) =>
+            Number(r.getAttribute('aria-rowindex')),
+          ),
+        ),
+      );
+  const held = await lastShown();
+  const badge = page.getByRole('status').filter({ hasText: /new while paused/ });
+  await page.waitForFunction(() => {
+    const text = [...document.querySelectorAll('[role="status"]')].find((s) =>
+      /new while paused/.test(s.textContent ?? ''),
+    );
+    return Number((text?.textContent ?? '').replace(/\D/g, '')) > 100;
+  });
+  assert.equal(await lastShown(), held, 'the view stayed where it was');
+  // Recording went on: the count keeps climbing while paused.
+  await waitForMessageCount(page, 4000, 20_000);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await badge.waitFor({ state: 'detached' });
+  await row(page, 4001).waitFor();
+});
