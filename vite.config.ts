@@ -83,7 +83,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor', test: /node_modules/ },
-            { name: 'shared', test: /src[\\/](lib[\\/](codecs|record|ws|persist)|state|ui[\\/]common)/ },
+            {
+              name: 'shared',
+              test: (id) =>
+                /src[\\/](lib[\\/](codecs|record|ws|persist)|state|ui[\\/]common)/.test(id) &&
+                !/session-import/.test(id),
+            },
           ],
         },
       },

@@ -1,12 +1,15 @@
 export type TimeMode = 'wall' | 'relative';
 
-/** How the grid shows the session: the selected row, whether it follows new frames, how it shows time. */
+/**
+ * How the grid shows the session: the selected row (a position among the rows shown: with a filter on, not the
+ * record's seq), whether it follows new frames, how it shows time.
+ */
 export class FrameViewState {
   #selected = $state<number | null>(null);
   #followTail = $state(true);
   #timeMode = $state<TimeMode>('wall');
   /** The last row asked for by "go to"; a new object each time, so asking twice for one row scrolls twice. */
-  #revealRequest = $state.raw<{ seq: number } | null>(null);
+  #revealRequest = $state.raw<{ position: number } | null>(null);
 
   get selected(): number | null {
     return this.#selected;
@@ -20,15 +23,15 @@ export class FrameViewState {
     return this.#timeMode;
   }
 
-  get revealRequest(): { seq: number } | null {
+  get revealRequest(): { position: number } | null {
     return this.#revealRequest;
   }
 
-  /** Selects a row and brings it to the middle of the grid, leaving the tail. */
-  goTo(seq: number): void {
-    this.#selected = seq;
+  /** Selects the row at a position among those shown and brings it to the middle of the grid, leaving the tail. */
+  goTo(position: number): void {
+    this.#selected = position;
     this.#followTail = false;
-    this.#revealRequest = { seq };
+    this.#revealRequest = { position };
   }
 
   select(seq: number | null): void {

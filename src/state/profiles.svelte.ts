@@ -10,7 +10,6 @@ import {
   sortProfiles,
   variableValues,
 } from '../lib/profiles/profile';
-import { exportProfiles, importProfiles, profileLink } from '../lib/profiles/profile-file';
 import type { ConnectionController } from './connection.svelte';
 import { ErrorSlot } from './error-slot.svelte';
 
@@ -169,12 +168,15 @@ export class ProfilesState {
   }
 
   /** Every profile as a file; secret variable values only when asked. */
-  exportFile(includeSecrets: boolean): string {
+  async exportFile(includeSecrets: boolean): Promise<string> {
+    // The file formats load when first used: they are not needed for the first screen.
+    const { exportProfiles } = await import('../lib/profiles/profile-file');
     return exportProfiles(sortProfiles(this.#list), includeSecrets);
   }
 
   /** Adds the profiles of a WS Inspector or Insomnia file beside the ones there are; nothing stored is changed. */
   async importFile(text: string): Promise<void> {
+    const { importProfiles } = await import('../lib/profiles/profile-file');
     const imported = importProfiles(text);
     if (!imported.ok) {
       this.#importNotice = `Nothing imported: ${imported.error}`;
@@ -211,9 +213,11 @@ export class ProfilesState {
   }
 
   /** The deep link that opens the app with this profile in the bar; it never carries variable values. */
-  linkFor(id: string, appUrl: string): string | null {
+  async linkFor(id: string, appUrl: string): Promise<string | null> {
     const profile = this.#list.find((p) => p.id === id);
-    return profile ? profileLink(profile, appUrl) : null;
+    if (!profile) return null;
+    const { profileLink } = await import('../lib/profiles/profile-file');
+    return profileLink(profile, appUrl);
   }
 
   async duplicate(id: string): Promise<void> {

@@ -172,3 +172,39 @@ test('a filter keeps up with frames arriving while it is on', async () => {
   // Five sent and five echoed.
   await waitForResult(page, 10, 22);
 });
+
+test('matches are marked in the rows and in the frame, as text, with next and previous', async () => {
+  const page = await openConnected(env, '/echo');
+  const box = page.getByLabel('Message', { exact: true });
+  for (const text of ['<b>alpha</b> beta alpha', 'gamma', 'ALPHA again']) {
+    await box.fill(text);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+  await waitForMessageCount(page, 6);
+  await page.getByLabel('Filter', { exact: true }).fill('alpha');
+  await waitForResult(page, 4, 8);
+  const marks = page.getByRole('grid', { name: 'Frames' }).locator('mark');
+  assert.deepEqual([...new Set(await marks.allTextContents())].sort(), ['ALPHA', 'alpha']);
+  assert.equal(await page.getByRole('grid', { name: 'Frames' }).locator('b').count(), 0);
+
+  // Next and previous match walk the matching rows.
+  await page.getByRole('button', { name: 'Next match' }).click();
+  const details = page.getByRole('region', { name: 'Frame details' });
+  await details.getByText(/#2 sent/).waitFor();
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await details.getByText(/#3 received/).waitFor();
+  await page.getByRole('button', { name: 'Previous match' }).click();
+  await details.getByText(/#2 sent/).waitFor();
+
+  // Inside the frame: every match marked, the current one followed by Next and Previous.
+  await details.getByRole('tab', { name: 'Text' }).click();
+  await details.getByLabel('Find in frame').fill('ALPHA');
+  const found = details.getByRole('status', { name: 'Find result' });
+  await found.filter({ hasText: '1 of 2' }).waitFor();
+  assert.equal(await details.locator('pre mark').count(), 2);
+  await details.getByRole('button', { name: 'Next', exact: true }).click();
+  await found.filter({ hasText: '2 of 2' }).waitFor();
+  assert.equal(await details.locator('pre mark.current').textContent(), 'alpha');
+  await details.getByLabel('Match case').check();
+  await found.filter({ hasText: 'no matches' }).waitFor();
+});

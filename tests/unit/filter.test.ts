@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ChunkBuilder } from '../../src/lib/record/chunk';
 import type { FilterSpec } from '../../src/lib/search/filter';
 import { compileFilter, EMPTY_FILTER, isEmptyFilter, parseJsonCondition } from '../../src/lib/search/filter';
+import { findAll, segments } from '../../src/lib/search/highlight';
 
 const chunk = new ChunkBuilder(0);
 const texts = [
@@ -60,5 +61,22 @@ describe('compileFilter', () => {
     expect(parseJsonCondition('just words')).toMatch(/not a field condition/);
     expect(parseJsonCondition('price > cheap')).toMatch(/compares numbers/);
     expect(isEmptyFilter(EMPTY_FILTER)).toBe(true);
+  });
+});
+
+describe('highlighting', () => {
+  it('finds literal matches without overlaps, case-insensitively unless asked', () => {
+    expect(findAll('aAaa', 'aa', false)).toEqual([0, 2]);
+    expect(findAll('aAaa', 'aa', true)).toEqual([2]);
+    expect(findAll('abc', '', false)).toEqual([]);
+  });
+
+  it('cuts a text into plain pieces and numbered matches', () => {
+    expect(segments('x<b>y<b>', '<b>', [1, 5])).toEqual([
+      { text: 'x' },
+      { text: '<b>', match: 0 },
+      { text: 'y' },
+      { text: '<b>', match: 1 },
+    ]);
   });
 });
