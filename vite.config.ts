@@ -82,12 +82,13 @@ export default defineConfig({
         // the code shared with the parts loaded later in another. What loads later stays in chunks of its own.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            // uPlot loads with the timeline, when first opened.
+            { name: 'vendor', test: (id) => /node_modules/.test(id) && !/uplot/.test(id) },
             {
               name: 'shared',
               test: (id) =>
-                /src[\\/](lib[\\/](codecs|record|ws|persist)|state|ui[\\/]common)/.test(id) &&
-                !/session-import/.test(id),
+                /src[\\/](lib[\\/](codecs|record|ws|persist|format)[\\/]|state|ui[\\/]common)/.test(id) &&
+                !/session-import|timeline/.test(id),
             },
           ],
         },

@@ -44,7 +44,7 @@ const shell = new AppShellState();
 const filter = new FilterState(
   session,
   view,
-  () => new Worker(new URL('./lib/search/filter-worker.ts', import.meta.url), { type: 'module' }),
+  () => new Worker(new URL('./lib/search/search-worker.ts', import.meta.url), { type: 'module' }),
 );
 const state: AppState = { session, view, sessions, profiles, connection, composer, transfer, shell, filter };
 

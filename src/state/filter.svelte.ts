@@ -2,7 +2,7 @@ import { toIsoTime } from '../lib/format/time';
 import { parseGoTo } from '../lib/frames/go-to';
 import type { DirectionFilter, FilterSpec, KindFilter } from '../lib/search/filter';
 import { isEmptyFilter } from '../lib/search/filter';
-import type { FilterReply, FilterRequest } from '../lib/search/filter-protocol';
+import type { FilterRequest, WorkerReply } from '../lib/search/search-protocol';
 import { MatchList } from '../lib/search/match-list';
 import type { FrameViewState } from './frame-view.svelte';
 import type { SessionView } from './session.svelte';
@@ -183,6 +183,7 @@ export class FilterState {
     const id = ++this.#runId;
     const unsaved = source.unsavedChunks();
     const request: FilterRequest = {
+      type: 'filter',
       id,
       sessionId: source.sessionId,
       spec,
@@ -192,7 +193,7 @@ export class FilterState {
       toSeq: source.length,
     };
     this.#running = true;
-    worker.onmessage = (event: MessageEvent<FilterReply>) => this.#receive(event.data);
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#receive(event.data);
     worker.onerror = (event) => {
       this.#error = `The filter stopped: ${event.message}`;
       this.#stopWorker();
@@ -201,13 +202,14 @@ export class FilterState {
     worker.postMessage(request, buffers);
   }
 
-  #receive(reply: FilterReply): void {
+  #receive(reply: WorkerReply): void {
     if (reply.id !== this.#runId) return;
     if (reply.type === 'error') {
       this.#error = `The filter stopped: ${reply.message}`;
       this.#running = false;
       return;
     }
+    if (reply.type === 'timeline') return;
     if (reply.type === 'progress') {
       this.#matches.append(reply.matches);
       this.#scannedTo = reply.scannedTo;

@@ -208,3 +208,45 @@ test('matches are marked in the rows and in the frame, as text, with next and pr
   await details.getByLabel('Match case').check();
   await found.filter({ hasText: 'no matches' }).waitFor();
 });
+
+test('the timeline draws the traffic, and brushing a time range filters the grid to it', async () => {
+  const page = await openSeeded();
+  await page.getByRole('button', { name: 'Timeline' }).click();
+  const chart = page.getByRole('img', { name: 'Messages and bytes per second over time' });
+  await chart.locator('canvas').waitFor();
+  const box = await chart.locator('.u-over').boundingBox();
+  assert.ok(box && box.width > 100, 'the plot area is drawn');
+
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.getByText('Filtering…').waitFor({ state: 'detached' });
+  await result(page).waitFor();
+  await page.getByRole('button', { name: 'More filters' }).click();
+  const from = Date.parse(await page.getByLabel('From time').inputValue());
+  const to = Date.parse(await page.getByLabel('To time').inputValue());
+  assert.ok(from > STARTED_AT && to > from && to < STARTED_AT + COUNT, `brushed ${from}–${to}`);
+  // The brushed range is in milliseconds with fractions: count the seeded frames inside it.
+  await waitForResult(
+    page,
+    expected((r) => r.t >= from && r.t <= to),
+  );
+});
+
+test('request/response latency is measured for pairs matched by a JSON field', async () => {
+  const page = await openConnected(env, '/echo');
+  const box = page.getByLabel('Message', { exact: true });
+  for (const id of [1, 2, 3]) {
+    await box.fill(`{"id":${id},"op":"ping"}`);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+  await waitForMessageCount(page, 6);
+  await page.getByRole('button', { name: 'Timeline' }).click();
+  await page.getByLabel('Pair by JSON field').fill('id');
+  await page.getByRole('button', { name: 'Measure latency' }).click();
+  await page
+    .getByLabel('Latency')
+    .filter({ hasText: /3 pairs by “id”: p50 [\d.]+ ms/ })
+    .waitFor();
+});

@@ -1,0 +1,38 @@
+import type { ChunkColumns } from '../record/chunk';
+import type { FilterSpec } from './filter';
+import type { LatencySummary, TrafficSeries } from './timeline';
+
+/** Which session's chunks a worker job reads: saved ones from storage, the others from the page. */
+interface SessionChunks {
+  id: number;
+  sessionId: string;
+  /** Every chunk's first seq; the worker reads from storage those not given in `unsaved`. */
+  starts: readonly number[];
+  /** Chunks with records not yet in storage, copied (their buffers transferred). */
+  unsaved: ChunkColumns[];
+}
+
+/** Page to worker: scan records [fromSeq, toSeq) of a session through a filter. */
+export interface FilterRequest extends SessionChunks {
+  type: 'filter';
+  spec: FilterSpec;
+  fromSeq: number;
+  toSeq: number;
+}
+
+/** Page to worker: traffic over time, and request/response latency when a field to pair by is given. */
+export interface TimelineRequest extends SessionChunks {
+  type: 'timeline';
+  startMs: number;
+  endMs: number;
+  latencyField: string;
+}
+
+export type WorkerRequest = FilterRequest | TimelineRequest;
+
+/** Worker to page, in order: progress with the matches found since the last reply, then done (or an error). */
+export type WorkerReply =
+  | { id: number; type: 'progress'; matches: Uint32Array; scannedTo: number }
+  | { id: number; type: 'done'; scannedTo: number; warnings: string[] }
+  | { id: number; type: 'timeline'; series: TrafficSeries; latency: LatencySummary | null }
+  | { id: number; type: 'error'; message: string };

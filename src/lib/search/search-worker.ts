@@ -1,0 +1,114 @@
+/**
+ * The search worker: filters and adds up a session's chunks off the main thread, reading them from IndexedDB
+ * itself, so no payload is copied between threads and a pathological regex can stall only this worker (the page
+ * terminates it). Chunks read are kept up to a budget, so the next job on the same session does not read them.
+ */
+import { FramesDb } from '../persist/frames-db';
+import type { ChunkColumns } from '../record/chunk';
+import { chunkBytes } from '../record/chunk-pager';
+import { compileFilter } from './filter';
+import type { FilterRequest, TimelineRequest, WorkerReply, WorkerRequest } from './search-protocol';
+import { LatencyMatcher, TrafficCounter } from './timeline';
+
+const CACHE_BUDGET_BYTES = 512 << 20;
+/** Matches are sent back after this many chunks, so the count grows while a long scan runs. */
+const CHUNKS_PER_REPLY = 64;
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+const frames = new FramesDb();
+/** Saved chunks by session and first seq, oldest use first. */
+const cache = new Map<string, ChunkColumns>();
+let cachedBytes = 0;
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  const job = request.type === 'filter' ? filter(request) : timeline(request);
+  void job.catch((error: unknown) =>
+    scope.postMessage({
+      id: request.id,
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    }),
+  );
+};
+
+async function filter(request: FilterRequest): Promise<void> {
+  const compiled = compileFilter(request.spec);
+  let matches: number[] = [];
+  let sinceReply = 0;
+  const reply = (scannedTo: number) => {
+    const found = Uint32Array.from(matches);
+    scope.postMessage({ id: request.id, type: 'progress', matches: found, scannedTo }, [found.buffer]);
+    matches = [];
+    sinceReply = 0;
+  };
+  await eachChunk(request, request.fromSeq, request.toSeq, (chunk, from, to) => {
+    for (let index = from; index < to; index++)
+      if (compiled.matches(chunk, index)) matches.push(chunk.firstSeq + index);
+    if (++sinceReply === CHUNKS_PER_REPLY) reply(chunk.firstSeq + to);
+  });
+  reply(request.toSeq);
+  scope.postMessage({ id: request.id, type: 'done', scannedTo: request.toSeq, warnings: compiled.warnings });
+}
+
+async function timeline(request: TimelineRequest): Promise<void> {
+  const traffic = new TrafficCounter(request.startMs, request.endMs);
+  const latency = request.latencyField.trim() === '' ? null : new LatencyMatcher(request.latencyField.trim());
+  await eachChunk(request, 0, Infinity, (chunk) => {
+    traffic.add(chunk);
+    latency?.add(chunk);
+  });
+  const series = traffic.result();
+  scope.postMessage({ id: request.id, type: 'timeline', series, latency: latency?.result() ?? null }, [
+    series.times.buffer,
+    series.messagesIn.buffer,
+    series.messagesOut.buffer,
+    series.bytesIn.buffer,
+    series.bytesOut.buffer,
+  ]);
+}
+
+/** Calls `visit` with each chunk holding records in [fromSeq, toSeq), and the index range to look at in it. */
+async function eachChunk(
+  request: WorkerRequest,
+  fromSeq: number,
+  toSeq: number,
+  visit: (chunk: ChunkColumns, from: number, to: number) => void,
+): Promise<void> {
+  const unsaved = new Map(request.unsaved.map((chunk) => [chunk.firstSeq, chunk]));
+  const starts = request.starts;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
+    if ((starts[i + 1] ?? Infinity) <= fromSeq) continue;
+    if (start >= toSeq) break;
+    const chunk = unsaved.get(start) ?? (await savedChunk(request.sessionId, start, i === starts.length - 1));
+    visit(chunk, Math.max(0, fromSeq - start), Math.min(chunk.count, toSeq - start));
+  }
+}
+
+/** A saved chunk, from the cache or storage. The last chunk of a live session may still grow: never cached. */
+async function savedChunk(sessionId: string, start: number, mayGrow: boolean): Promise<ChunkColumns> {
+  const key = `${sessionId}/${start}`;
+  const cached = cache.get(key);
+  if (cached) {
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const chunk = await frames.chunk(sessionId, start);
+  if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
+  if (!mayGrow) {
+    cache.set(key, chunk);
+    cachedBytes += chunkBytes(chunk);
+    for (const [oldKey, old] of cache) {
+      if (cachedBytes <= CACHE_BUDGET_BYTES) break;
+      cache.delete(oldKey);
+      cachedBytes -= chunkBytes(old);
+    }
+  }
+  return chunk;
+}
