@@ -22,6 +22,9 @@ const STREAM_CASES = [
 ].filter((c) => c.name.includes(ONLY));
 const REOPEN_CASE = 'reopen a stored 1,000,000-frame session';
 const EXPORT_CASE = 'export a stored 1,000,000-frame session';
+const FILTER_CASE = 'filter a stored 1,000,000-frame session';
+const SCROLL_CASE = 'scroll the grid during a 20,000 msgs/s ingest';
+const MEMORY_CASE = 'record 1,000,000 × 100 B text: JS heap';
 
 const sandbox = await startSandbox({ port: 0 });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
@@ -350,6 +353,171 @@ if (EXPORT_CASE.includes(ONLY)) {
     console.log(JSON.stringify({ case: EXPORT_CASE, round, ...(await runExport()) }));
   }
 }
+
+/**
+ * Seeds a stored session of `count` frames in a fresh context and opens it.
+ * @param {number} count
+ */
+async function openSeeded(count) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await seedSession(page, count);
+  await page.reload();
+  await page
+    .getByRole('list', { name: 'Sessions' })
+    .getByRole('listitem')
+    .filter({ hasText: 'seeded' })
+    .getByRole('button')
+    .first()
+    .click();
+  await page.locator(`[role="row"][aria-rowindex="${count + 1}"]`).waitFor({ timeout: 30_000 });
+  return { context, page };
+}
+
+/**
+ * Filter times over 1,000,000 stored frames, from Enter to the last match counted: the first filter reads the
+ * chunks from IndexedDB ("cold"); the worker keeps them, so the next ones do not ("warm").
+ */
+async function runFilter() {
+  const { context, page } = await openSeeded(1_000_000);
+  const box = page.getByLabel('Filter', { exact: true });
+  /** @param {string} text @param {boolean} regex @param {number} expected */
+  const time = async (text, regex, expected) => {
+    await page.getByLabel('Regex').setChecked(regex);
+    await box.fill(text);
+    const started = performance.now();
+    await box.press('Enter');
+    await page.waitForFunction(
+      (count) =>
+        !document.body.innerText.includes('Filtering…') &&
+        document.querySelector('[aria-label="Filter result"]')?.textContent?.startsWith(count),
+      expected.toLocaleString('en-US'),
+      { polling: 'raf', timeout: 60_000 },
+    );
+    return Math.round(performance.now() - started);
+  };
+  const result = {
+    substringColdMs: await time('trade', false, 500_000),
+    substringWarmMs: await time('quote', false, 500_000),
+    regexWarmMs: await time('"price":14\\d', true, 200_000),
+    caseSensitiveWarmMs: 0,
+  };
+  await page.getByLabel('Match case').check();
+  result.caseSensitiveWarmMs = await time('trade', false, 500_000);
+  await context.close();
+  return result;
+}
+
+/**
+ * Frame times and long tasks while the grid is scrolled with the wheel during a 20,000 msgs/s ingest, in the
+ * app and, for comparison, in a bare page that receives the same stream and scrolls a plain 10,000-row list.
+ * @param {'bare' | 'app'} kind
+ */
+async function runScroll(kind) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(WATCH_LONG_TASKS);
+  const url = `ws://127.0.0.1:${sandbox.port}/stream?count=300000&rate=20000&size=100`;
+  if (kind === 'app') {
+    await page.goto(`${appUrl}?${new URLSearchParams({ url, connect: '1' })}`);
+  } else {
+    await page.setContent('<!doctype html><body></body>');
+    await page.evaluate((streamUrl) => {
+      const list = document.createElement('div');
+      list.setAttribute('role', 'grid');
+      list.style.height = '400px';
+      list.style.overflow = 'auto';
+      for (let i = 0; i < 10_000; i++) {
+        list.append(Object.assign(document.createElement('div'), { textContent: `row ${i}` }));
+      }
+      document.body.append(list);
+      const ws = new WebSocket(streamUrl);
+      let count = 0;
+      ws.onmessage = () => count++;
+    }, url);
+  }
+  const grid = page.getByRole('grid').first();
+  await grid.waitFor();
+  await page.waitForTimeout(1000);
+  await grid.hover();
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__longestTask = 0;
+    w.__frames = [];
+    let last = performance.now();
+    const tick = (/** @type {number} */ now) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (!w.__stopFrames) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const until = Date.now() + 8000;
+  for (let step = 0; Date.now() < until; step++) {
+    await page.mouse.wheel(0, step % 20 < 10 ? 240 : -240);
+    await page.waitForTimeout(50);
+  }
+  const measured = await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__stopFrames = true;
+    const frames = /** @type {number[]} */ (w.__frames).slice(1).sort((a, b) => a - b);
+    return { p95: frames[Math.floor(frames.length * 0.95)] ?? 0, longest: w.__longestTask };
+  });
+  await context.close();
+  return measured;
+}
+
+/** The JS heap, after garbage collection, of the app having recorded 1,000,000 text messages of 100 bytes. */
+async function runMemory() {
+  const count = 1_000_000;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await page.getByLabel('URL', { exact: true }).fill(streamUrl({ count, size: 100, binary: false }));
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.waitForFunction(
+    (n) => {
+      const text = document.querySelector('[aria-label="Saved records"]')?.textContent ?? '';
+      return Number((text.match(/^\s*([\d,]+)/)?.[1] ?? '0').replace(/,/g, '')) >= n;
+    },
+    count + 2,
+    { timeout: 600_000, polling: 500 },
+  );
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await context.close();
+  return { heapMB: Number(((after - before) / 2 ** 20).toFixed(1)) };
+}
+
+if (FILTER_CASE.includes(ONLY)) {
+  for (let round = 0; round < ROUNDS; round++) {
+    console.log(JSON.stringify({ case: FILTER_CASE, round, ...(await runFilter()) }));
+  }
+}
+
+if (SCROLL_CASE.includes(ONLY)) {
+  for (let round = 0; round < ROUNDS; round++) {
+    const bare = await runScroll('bare');
+    const app = await runScroll('app');
+    console.log(
+      JSON.stringify({
+        case: SCROLL_CASE,
+        round,
+        bareP95FrameMs: Number(bare.p95.toFixed(1)),
+        appP95FrameMs: Number(app.p95.toFixed(1)),
+        ratio: Number((app.p95 / bare.p95).toFixed(2)),
+        bareLongestTaskMs: Math.round(bare.longest),
+        appLongestTaskMs: Math.round(app.longest),
+      }),
+    );
+  }
+}
+
+if (MEMORY_CASE.includes(ONLY)) console.log(JSON.stringify({ case: MEMORY_CASE, ...(await runMemory()) }));
 
 console.log(
   `${new Date().toISOString()} · ${ROUNDS} rounds, medians (worst for lag, heap, tasks) · Chromium ${browser.version()}`,
