@@ -9,6 +9,8 @@ import type { SessionView } from './session.svelte';
 
 /** Typing pauses this long before the filter runs. */
 const DEBOUNCE_MS = 200;
+/** A worker that has not answered for this long is taken to be stuck in a regex. */
+const STUCK_MS = 1000;
 
 /** Starts the filter's worker; the composition root passes Vite's worker constructor. */
 export type WorkerFactory = () => Worker;
@@ -32,6 +34,11 @@ export class FilterState {
   json = $state('');
 
   #running = $state(false);
+  /** How long the last complete run took, from apply to the last match. */
+  #lastRunMs = $state<number | null>(null);
+  #startedAt = 0;
+  /** When the worker last answered: one silent for long is stuck in a regex. */
+  #lastReplyAt = 0;
   #matchCount = $state(0);
   #scannedTo = $state(0);
   #warnings = $state.raw<string[]>([]);
@@ -74,6 +81,9 @@ export class FilterState {
   get scanned(): number {
     return this.#scannedTo;
   }
+  get lastRunMs(): number | null {
+    return this.#lastRunMs;
+  }
   get warnings(): readonly string[] {
     return this.#warnings;
   }
@@ -91,7 +101,7 @@ export class FilterState {
   apply(): void {
     clearTimeout(this.#timer);
     const spec = this.#readSpec();
-    this.#stopWorker();
+    this.#supersede();
     this.#view.select(null);
     if (spec === null || isEmptyFilter(spec)) {
       this.#spec = null;
@@ -106,6 +116,8 @@ export class FilterState {
     this.#matchCount = 0;
     this.#scannedTo = 0;
     this.#warnings = [];
+    this.#lastRunMs = null;
+    this.#startedAt = performance.now();
     this.#publish();
     this.#scan(0);
   }
@@ -193,6 +205,7 @@ export class FilterState {
       toSeq: source.length,
     };
     this.#running = true;
+    this.#lastReplyAt = performance.now();
     worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#receive(event.data);
     worker.onerror = (event) => {
       this.#error = `The filter stopped: ${event.message}`;
@@ -203,6 +216,7 @@ export class FilterState {
   }
 
   #receive(reply: WorkerReply): void {
+    this.#lastReplyAt = performance.now();
     if (reply.id !== this.#runId) return;
     if (reply.type === 'error') {
       this.#error = `The filter stopped: ${reply.message}`;
@@ -219,6 +233,7 @@ export class FilterState {
     this.#scannedTo = reply.scannedTo;
     this.#warnings = [...this.#warnings, ...reply.warnings.filter((w) => !this.#warnings.includes(w))];
     this.#running = false;
+    if (this.#lastRunMs === null) this.#lastRunMs = Math.round(performance.now() - this.#startedAt);
     this.#catchUp();
   }
 
@@ -236,6 +251,16 @@ export class FilterState {
       seqAt: (position) => matches.seqAt(position),
       positionOf: (seq) => matches.positionOf(seq),
     });
+  }
+
+  /**
+   * A new run replaces the one under way. The worker is kept (with the chunks it has read) unless it has been
+   * silent for a while: then it is stuck in a regex and is ended.
+   */
+  #supersede(): void {
+    if (this.#running && performance.now() - this.#lastReplyAt > STUCK_MS) this.#stopWorker();
+    this.#runId++;
+    this.#running = false;
   }
 
   #stopWorker(): void {

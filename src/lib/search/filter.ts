@@ -1,7 +1,6 @@
 import { decodeUtf8 } from '../codecs/utf8';
 import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
-import type { FrameRecord } from '../ws/frame';
 
 export type KindFilter = 'all' | 'text' | 'binary' | 'events';
 export type DirectionFilter = 'all' | 'out' | 'in';
@@ -92,30 +91,50 @@ export function compileFilter(spec: FilterSpec): CompiledFilter {
   }
   const lastKey = json ? `"${json.path.at(-1) ?? ''}"` : '';
   const { minSize, maxSize, fromTime, toTime, direction, kind } = spec;
+  // Decided once, not per record: a filter over a million frames runs this test a million times.
+  const checksType = kind !== 'all' || direction !== 'all';
+  const checksSize = minSize !== undefined || maxSize !== undefined;
+  const checksTime = fromTime !== undefined || toTime !== undefined;
+  const checksContent = textTest !== null || json !== null;
+  const low = minSize ?? -Infinity;
+  const high = maxSize ?? Infinity;
+  const from = fromTime ?? -Infinity;
+  const to = toTime ?? Infinity;
 
   return {
     warnings,
     matches(chunk, index) {
       const flags = chunk.flags[index] as number;
-      const recordKind = kindOf(flags);
-      const isMessage = recordKind === 'text' || recordKind === 'binary';
-      if (kind !== 'all' && (kind === 'events' ? isMessage : recordKind !== kind)) return false;
-      if (direction !== 'all' && (!isMessage || (direction === 'in') !== isInbound(flags))) return false;
-      const size = chunk.size[index] as number;
-      if (minSize !== undefined && size < minSize) return false;
-      if (maxSize !== undefined && size > maxSize) return false;
-      const t = chunk.t[index] as number;
-      if (fromTime !== undefined && t < fromTime) return false;
-      if (toTime !== undefined && t > toTime) return false;
-      if (textTest === null && json === null) return true;
-      const text = searchableText(chunk, index, recordKind);
+      if (checksType && !typeMatches(flags, kind, direction)) return false;
+      if (checksSize) {
+        const size = chunk.size[index] as number;
+        if (size < low || size > high) return false;
+      }
+      if (checksTime) {
+        const t = chunk.t[index] as number;
+        if (t < from || t > to) return false;
+      }
+      if (!checksContent) return true;
+      const payload = chunk.payload[index];
+      const text = typeof payload === 'string' ? payload : searchableText(chunk, index);
       if (textTest !== null && !textTest(text)) return false;
       // Parsing is the expensive part: only texts that name the field are parsed.
-      if (json !== null && (recordKind !== 'text' || !text.includes(lastKey) || !jsonHolds(text, json)))
+      if (
+        json !== null &&
+        (typeof payload !== 'string' || !text.includes(lastKey) || !jsonHolds(text, json))
+      ) {
         return false;
+      }
       return true;
     },
   };
+}
+
+function typeMatches(flags: number, kind: KindFilter, direction: DirectionFilter): boolean {
+  const recordKind = kindOf(flags);
+  const isMessage = recordKind === 'text' || recordKind === 'binary';
+  if (kind !== 'all' && (kind === 'events' ? isMessage : recordKind !== kind)) return false;
+  return direction === 'all' || (isMessage && (direction === 'in') === isInbound(flags));
 }
 
 function compileText(spec: FilterSpec, warnings: string[]): ((text: string) => boolean) | null {
@@ -139,14 +158,12 @@ function compileText(spec: FilterSpec, warnings: string[]): ((text: string) => b
   return (text) => pattern.test(text);
 }
 
-/** The text a record is searched by: a message's text, a binary message's bytes as UTF-8, an event's words. */
-function searchableText(chunk: ChunkColumns, index: number, kind: FrameRecord['kind']): string {
+/** The text a binary message or an event is searched by: its bytes as UTF-8, or the event's words. */
+function searchableText(chunk: ChunkColumns, index: number): string {
   const payload = chunk.payload[index];
-  if (typeof payload === 'string') return payload;
   if (payload instanceof Uint8Array) return decodeUtf8(payload.subarray(0, 64 * 1024)).text;
   const event = chunk.events[index];
-  if (!event) return kind;
-  return Object.values(event).join(' ');
+  return event ? Object.values(event).join(' ') : kindOf(chunk.flags[index] as number);
 }
 
 function jsonHolds(text: string, condition: JsonCondition): boolean {

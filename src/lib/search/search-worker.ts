@@ -24,8 +24,12 @@ const frames = new FramesDb();
 const cache = new Map<string, ChunkColumns>();
 let cachedBytes = 0;
 
+/** The newest job; an older one stops at its next chunk, its results no longer wanted. */
+let latestId = -1;
+
 scope.onmessage = (event) => {
   const request = event.data;
+  latestId = request.id;
   const job = request.type === 'filter' ? filter(request) : timeline(request);
   void job.catch((error: unknown) =>
     scope.postMessage({
@@ -72,6 +76,8 @@ async function timeline(request: TimelineRequest): Promise<void> {
   ]);
 }
 
+class Superseded extends Error {}
+
 /** Calls `visit` with each chunk holding records in [fromSeq, toSeq), and the index range to look at in it. */
 async function eachChunk(
   request: WorkerRequest,
@@ -86,6 +92,7 @@ async function eachChunk(
     if ((starts[i + 1] ?? Infinity) <= fromSeq) continue;
     if (start >= toSeq) break;
     const chunk = unsaved.get(start) ?? (await savedChunk(request.sessionId, start, i === starts.length - 1));
+    if (request.id !== latestId) throw new Superseded();
     visit(chunk, Math.max(0, fromSeq - start), Math.min(chunk.count, toSeq - start));
   }
 }
