@@ -12,7 +12,7 @@ import { LatencyMatcher, TrafficCounter } from './timeline';
 
 const CACHE_BUDGET_BYTES = 512 << 20;
 /** Matches are sent back after this many chunks, so the count grows while a long scan runs. */
-const CHUNKS_PER_REPLY = 64;
+const CHUNKS_PER_REPLY = 256;
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
