@@ -73,7 +73,6 @@ export function useFirefox() {
       protocol: 'webDriverBiDi',
       // The Chromium suite's window size.
       defaultViewport: { width: 1280, height: 720 },
-      extraPrefsFirefox: { 'dom.storage_access.enabled': true },
     });
   });
 
