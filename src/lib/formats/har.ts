@@ -1,6 +1,6 @@
 import { parseBase64, toBase64 } from '../codecs/base64';
 import { utf8Length } from '../codecs/utf8';
-import type { SessionMeta } from '../persist/sessions-db';
+import type { SessionDescription, SessionMeta } from '../persist/sessions-db';
 import type { BinaryType, EventRecord, FrameRecord, UnnumberedRecord } from '../ws/frame';
 import { APP_NAME } from './native';
 import type { RedactionPlan } from './redaction';
@@ -163,14 +163,7 @@ export class HarWriter {
 export type HarItem =
   | {
       kind: 'session';
-      session: {
-        name?: string;
-        url: string;
-        protocols: string[];
-        binaryType: BinaryType;
-        startedAt: number;
-        endedAt?: number;
-      };
+      session: SessionDescription;
       records: Iterable<RecordCheck>;
     }
   /** A WebSocket entry without messages, as Firefox writes them: the connection is worth keeping as a profile. */

@@ -1,5 +1,6 @@
 import type { Result } from '../result';
-import type { BinaryType, UnnumberedRecord } from '../ws/frame';
+import type { SessionDescription } from '../persist/sessions-db';
+import type { UnnumberedRecord } from '../ws/frame';
 import { harEntries, readHarEntry } from './har';
 import type { Line } from './lines';
 import { readLines } from './lines';
@@ -19,13 +20,7 @@ export interface ImportSource {
   stream(): ReadableStream<Uint8Array>;
 }
 
-export interface ImportedSession {
-  name?: string;
-  url: string;
-  protocols: string[];
-  binaryType: BinaryType;
-  startedAt: number;
-  endedAt?: number;
+export interface ImportedSession extends SessionDescription {
   /** Where it came from, shown with the session: "capture.har (HAR)". */
   source: string;
 }

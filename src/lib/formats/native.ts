@@ -1,6 +1,6 @@
 import { parseBase64, toBase64 } from '../codecs/base64';
 import { utf8Length } from '../codecs/utf8';
-import type { SessionMeta } from '../persist/sessions-db';
+import type { SessionDescription, SessionMeta } from '../persist/sessions-db';
 import type { FrameRecord, UnnumberedRecord } from '../ws/frame';
 import type { Redaction, RedactionPlan } from './redaction';
 import type { RecordCheck } from './validate';
@@ -16,27 +16,17 @@ export const NATIVE_VERSION = 1;
 export const NATIVE_EXTENSION = '.wsi.jsonl';
 export const APP_NAME = 'WS Inspector';
 
-/** The session as the header describes it. */
-export interface NativeSession {
-  name?: string;
-  url: string;
-  protocols: string[];
-  binaryType: SessionMeta['binaryType'];
-  startedAt: number;
-  endedAt?: number;
-}
-
 export interface NativeHeader {
   format: typeof NATIVE_FORMAT;
   v: number;
   app: string;
   exportedAt: string;
-  session: NativeSession;
+  session: SessionDescription;
   redactions: Redaction[];
 }
 
 export function nativeHeaderLine(meta: SessionMeta, plan: RedactionPlan, exportedAt: Date): string {
-  const session: NativeSession = {
+  const session: SessionDescription = {
     ...(meta.name === undefined ? {} : { name: plan.text(meta.name) }),
     url: plan.url,
     protocols: [...plan.protocols],
@@ -95,7 +85,7 @@ export function nativeEndLine(count: number): string {
 }
 
 export type HeaderCheck =
-  { ok: true; session: NativeSession; redactions: number } | { ok: false; error: string };
+  { ok: true; session: SessionDescription; redactions: number } | { ok: false; error: string };
 
 /** Checks line 1. A header from a newer major version is refused: its records may mean something else. */
 export function checkNativeHeader(value: unknown): HeaderCheck {

@@ -23,6 +23,12 @@ export interface SessionMeta {
   savedUntil?: number;
 }
 
+/** A session as an exported file describes it: what the listing shows, less what only this browser knows. */
+export type SessionDescription = Pick<
+  SessionMeta,
+  'name' | 'url' | 'protocols' | 'binaryType' | 'startedAt' | 'endedAt'
+>;
+
 /** The session listing. Small (one value per session), so reading it whole is fine, unlike the frames. */
 export class SessionsDb {
   readonly #store: KeyvalStore;
