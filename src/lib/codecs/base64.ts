@@ -4,7 +4,7 @@ const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]*={0,2}$/;
 
 /** Parses standard or URL-safe base64, with or without padding, ignoring white space. */
-export function parseBase64(input: string): Result<Uint8Array> {
+export function parseBase64(input: string): Result<Uint8Array<ArrayBuffer>> {
   const compact = input.replace(/\s+/g, '');
   if (!STANDARD.test(compact) && !URL_SAFE.test(compact)) {
     const bad = compact.search(/[^A-Za-z0-9+/_=-]/);

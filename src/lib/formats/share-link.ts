@@ -1,3 +1,4 @@
+import { parseBase64, toBase64 } from '../codecs/base64';
 import type { Result } from '../result';
 
 /**
@@ -56,15 +57,14 @@ export async function decodeShareFragment(encoded: string): Promise<Result<Blob>
   }
 }
 
+/** base64url without padding: what a URL fragment carries unescaped. */
 function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** Only base64url is a share link; the codec then reads it. */
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  const bytes = parseBase64(text);
+  return bytes.ok ? bytes.value : undefined;
 }

@@ -1,5 +1,6 @@
 import type { MessageFormat } from '../codecs/message';
 import { MESSAGE_FORMATS } from '../codecs/message';
+import { isObject } from '../formats/validate';
 import type { Result } from '../result';
 import type { Profile, ProfileVariable, SavedMessage } from './profile';
 import { defaultMessageName, defaultProfileName } from './profile';
@@ -163,10 +164,6 @@ function readInsomnia(data: Record<string, unknown>): Result<ImportedProfiles> {
     });
   }
   return { ok: true, value: { profiles, source: 'Insomnia', skipped } };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
