@@ -3,6 +3,7 @@ import { parseGoTo } from '../lib/frames/go-to';
 import type { DirectionFilter, FilterSpec, KindFilter } from '../lib/search/filter';
 import { isEmptyFilter } from '../lib/search/filter';
 import type { FilterRequest, WorkerReply } from '../lib/search/search-protocol';
+import { chunksOf } from '../lib/search/search-protocol';
 import { MatchList } from '../lib/search/match-list';
 import type { FrameViewState } from './frame-view.svelte';
 import type { SessionView } from './session.svelte';
@@ -192,15 +193,12 @@ export class FilterState {
     if (spec === null) return;
     this.#worker ??= this.#createWorker();
     const worker = this.#worker;
-    const id = ++this.#runId;
-    const unsaved = source.unsavedChunks();
+    const { chunks, transfer } = chunksOf(source);
     const request: FilterRequest = {
       type: 'filter',
-      id,
-      sessionId: source.sessionId,
+      id: ++this.#runId,
+      ...chunks,
       spec,
-      starts: [...source.chunkStarts()],
-      unsaved,
       fromSeq,
       toSeq: source.length,
     };
@@ -211,8 +209,7 @@ export class FilterState {
       this.#error = `The filter stopped: ${event.message}`;
       this.#stopWorker();
     };
-    const buffers = unsaved.flatMap((chunk) => [chunk.t.buffer, chunk.size.buffer, chunk.flags.buffer]);
-    worker.postMessage(request, buffers);
+    worker.postMessage(request, transfer);
   }
 
   #receive(reply: WorkerReply): void {

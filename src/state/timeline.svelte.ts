@@ -1,4 +1,5 @@
 import type { TimelineRequest, WorkerReply } from '../lib/search/search-protocol';
+import { chunksOf } from '../lib/search/search-protocol';
 import type { LatencySummary, TrafficSeries } from '../lib/search/timeline';
 import type { SessionView } from './session.svelte';
 
@@ -44,13 +45,11 @@ export class TimelineState {
     if (!meta) return;
     this.#worker ??= this.#createWorker();
     const id = ++this.#requestId;
-    const unsaved = source.unsavedChunks();
+    const { chunks, transfer } = chunksOf(source);
     const request: TimelineRequest = {
       type: 'timeline',
       id,
-      sessionId: source.sessionId,
-      starts: [...source.chunkStarts()],
-      unsaved,
+      ...chunks,
       startMs: meta.startedAt,
       endMs: meta.endedAt ?? Date.now(),
       latencyField: this.latencyField,
@@ -68,10 +67,7 @@ export class TimelineState {
         this.#error = `The timeline could not be drawn: ${reply.message}`;
       }
     };
-    this.#worker.postMessage(
-      request,
-      unsaved.flatMap((chunk) => [chunk.t.buffer, chunk.size.buffer, chunk.flags.buffer]),
-    );
+    this.#worker.postMessage(request, transfer);
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import type { ChunkColumns } from '../record/chunk';
+import type { FrameSource } from '../record/frame-source';
 import type { FilterSpec } from './filter';
 import type { LatencySummary, TrafficSeries } from './timeline';
 
@@ -36,3 +37,15 @@ export type WorkerReply =
   | { id: number; type: 'done'; scannedTo: number; warnings: string[] }
   | { id: number; type: 'timeline'; series: TrafficSeries; latency: LatencySummary | null }
   | { id: number; type: 'error'; message: string };
+
+/** A session's part of a job: saved chunks by their starts, unsaved ones copied, and the buffers to transfer. */
+export function chunksOf(source: FrameSource): {
+  chunks: Omit<SessionChunks, 'id'>;
+  transfer: Transferable[];
+} {
+  const unsaved = source.unsavedChunks();
+  return {
+    chunks: { sessionId: source.sessionId, starts: [...source.chunkStarts()], unsaved },
+    transfer: unsaved.flatMap((chunk) => [chunk.t.buffer, chunk.size.buffer, chunk.flags.buffer]),
+  };
+}
