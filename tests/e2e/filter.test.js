@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openConnected, row, seedSession, useEnvironment, waitForMessageCount } from './harness.js';
+import { openConnected, openSeeded, row, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
 const COUNT = 20_000;
@@ -28,23 +28,8 @@ async function waitForResult(page, count, total = COUNT) {
   await page.getByText('Filtering…').waitFor({ state: 'detached' });
 }
 
-async function openSeeded() {
-  const page = await env.open();
-  await seedSession(page, COUNT);
-  await page.reload();
-  await page
-    .getByRole('list', { name: 'Sessions' })
-    .getByRole('listitem')
-    .filter({ hasText: 'seeded' })
-    .getByRole('button')
-    .first()
-    .click();
-  await waitForMessageCount(page, COUNT);
-  return page;
-}
-
 test('filters return the right counts on a known data set, and the grid shows only the matches', async () => {
-  const page = await openSeeded();
+  const page = await openSeeded(env, COUNT);
   const filter = page.getByLabel('Filter', { exact: true });
 
   await filter.fill('trade');
@@ -210,7 +195,7 @@ test('matches are marked in the rows and in the frame, as text, with next and pr
 });
 
 test('the timeline draws the traffic, and brushing a time range filters the grid to it', async () => {
-  const page = await openSeeded();
+  const page = await openSeeded(env, COUNT);
   await page.getByRole('button', { name: 'Timeline' }).click();
   const chart = page.getByRole('img', { name: 'Messages and bytes per second over time' });
   await chart.locator('canvas').waitFor();

@@ -8,6 +8,7 @@ import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { startSandbox } from '../../sandbox/server.js';
+import { seedSession } from './fixtures/seed-bundle.js';
 import { CHROMIUM, LAUNCH_ARGS } from './chromium.js';
 
 /**
@@ -149,7 +150,25 @@ export function rowsOf(page, direction) {
     .filter({ has: page.getByRole('gridcell', { name: direction, exact: true }) });
 }
 
-export { seedSession } from './fixtures/seed-bundle.js';
+/**
+ * A new page with a seeded, closed session of `count` messages (see fixtures/seed.ts), opened in the grid.
+ * @param {Environment} env
+ * @param {number} count
+ */
+export async function openSeeded(env, count) {
+  const page = await env.open();
+  await seedSession(page, count);
+  await page.reload();
+  await page
+    .getByRole('list', { name: 'Sessions' })
+    .getByRole('listitem')
+    .filter({ hasText: 'seeded.example' })
+    .getByRole('button')
+    .first()
+    .click();
+  await waitForMessageCount(page, count);
+  return page;
+}
 
 /**
  * The grid's row for record `seq`, when it is rendered.

@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { row, seedSession, useEnvironment, waitForMessageCount } from './harness.js';
+import { openSeeded, row, useEnvironment } from './harness.js';
 
 const env = useEnvironment();
 const COUNT = 10_000_000;
@@ -25,17 +25,7 @@ async function rowsOnScreen(page) {
 }
 
 test('every row of a 10,000,000-frame session is reachable: keys, go to, scrollbar and wheel', async () => {
-  const page = await env.open();
-  await seedSession(page, COUNT);
-  await page.reload();
-  await page
-    .getByRole('list', { name: 'Sessions' })
-    .getByRole('listitem')
-    .filter({ hasText: 'seeded.example' })
-    .getByRole('button')
-    .first()
-    .click();
-  await waitForMessageCount(page, COUNT);
+  const page = await openSeeded(env, COUNT);
   const grid = page.getByRole('grid', { name: 'Frames' });
 
   await grid.press('End');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import {
   messageCount,
   openConnected,
-  seedSession,
+  openSeeded,
   row,
   useEnvironment,
   waitForMessageCount,
@@ -159,11 +159,7 @@ test('a full disk: recording goes on in memory, the user is told, and nothing st
 });
 
 test('a 1,000,000-frame session reopens and scrolls to its first and last frames', async () => {
-  const page = await env.open();
-  await seedSession(page, 1_000_000);
-  await page.reload();
-  await openSession(sessionsList(page).getByRole('listitem').filter({ hasText: 'seeded.example' }));
-  await waitForMessageCount(page, 1_000_000);
+  const page = await openSeeded(env, 1_000_000);
   const grid = page.getByRole('grid', { name: 'Frames' });
   await grid.press('End');
   await row(page, 999_999).filter({ hasText: '"seq":999999' }).waitFor();
