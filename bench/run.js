@@ -8,10 +8,9 @@
  * own receive timestamps, so polling adds no error. Figures are printed as a table and as JSON.
  */
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
-import { startSandbox } from '../sandbox/server.js';
 import { CHROMIUM, LAUNCH_ARGS } from '../tests/e2e/chromium.js';
 import { seedSession } from '../tests/e2e/fixtures/seed-bundle.js';
+import { startServers } from '../tests/shared/servers.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** BENCH_ONLY=binary (any part of a case's name) runs just the matching cases. */
@@ -26,10 +25,8 @@ const FILTER_CASE = 'filter a stored 1,000,000-frame session';
 const SCROLL_CASE = 'scroll the grid during a 20,000 msgs/s ingest';
 const MEMORY_CASE = 'record 1,000,000 × 100 B text: JS heap';
 
-const sandbox = await startSandbox({ port: 0 });
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-const address = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
-const appUrl = `http://127.0.0.1:${address.port}/`;
+const servers = await startServers();
+const { appUrl, wsUrl } = servers;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: [...LAUNCH_ARGS, '--enable-precise-memory-info'],
@@ -44,8 +41,7 @@ const WATCH_LONG_TASKS = `
 `;
 
 /** @param {{ count: number, size: number, binary: boolean }} c */
-const streamUrl = (c) =>
-  `ws://127.0.0.1:${sandbox.port}/stream?count=${c.count}&size=${c.size}&binary=${c.binary ? 1 : 0}`;
+const streamUrl = (c) => `${wsUrl}/stream?count=${c.count}&size=${c.size}&binary=${c.binary ? 1 : 0}`;
 
 /**
  * A page that only counts `onmessage`; with `withStorage`, it also writes what it receives to IndexedDB every
@@ -288,20 +284,7 @@ async function chromiumResidentBytes() {
  * peak JS heap added meanwhile, and the peak resident memory added across Chromium's processes.
  */
 async function runExport() {
-  const count = 1_000_000;
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(appUrl);
-  await seedSession(page, count);
-  await page.reload();
-  await page
-    .getByRole('list', { name: 'Sessions' })
-    .getByRole('listitem')
-    .filter({ hasText: 'seeded' })
-    .getByRole('button')
-    .first()
-    .click();
-  await page.locator(`[role="row"][aria-rowindex="${count + 1}"]`).waitFor({ timeout: 30_000 });
+  const { context, page } = await openSeeded(1_000_000);
   // Streamed through the service worker, as a person's export is once the app has loaded.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const cdp = await context.newCDPSession(page);
@@ -424,7 +407,7 @@ async function runScroll(kind) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(WATCH_LONG_TASKS);
-  const url = `ws://127.0.0.1:${sandbox.port}/stream?count=300000&rate=20000&size=100`;
+  const url = `${wsUrl}/stream?count=300000&rate=20000&size=100`;
   if (kind === 'app') {
     await page.goto(`${appUrl}?${new URLSearchParams({ url, connect: '1' })}`);
   } else {
@@ -530,5 +513,4 @@ console.log(
 );
 
 await browser.close();
-await sandbox.close();
-await server.close();
+await servers.close();

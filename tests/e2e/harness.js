@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
-import { startSandbox } from '../../sandbox/server.js';
+import { messageCountIs, reportCspViolations } from '../shared/probes.js';
+import { startServers } from '../shared/servers.js';
 import { seedSession } from './fixtures/seed-bundle.js';
 import { CHROMIUM, LAUNCH_ARGS } from './chromium.js';
 
@@ -27,10 +27,8 @@ import { CHROMIUM, LAUNCH_ARGS } from './chromium.js';
 export function useEnvironment() {
   /** @type {import('playwright-core').Browser | undefined} */
   let browser;
-  /** @type {Awaited<ReturnType<typeof startSandbox>> | undefined} */
-  let sandbox;
-  /** @type {Awaited<ReturnType<typeof preview>> | undefined} */
-  let server;
+  /** @type {Awaited<ReturnType<typeof startServers>> | undefined} */
+  let servers;
   /** @type {import('playwright-core').BrowserContext[]} */
   let contexts = [];
   /** @type {string[]} */
@@ -47,13 +45,7 @@ export function useEnvironment() {
       const context = await browser.newContext();
       contexts.push(context);
       // Every page reports Content-Security-Policy violations; any one fails the test (see afterEach).
-      await context.addInitScript(() => {
-        addEventListener('securitypolicyviolation', (event) => {
-          console.error(
-            `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
-          );
-        });
-      });
+      await context.addInitScript(reportCspViolations);
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -71,11 +63,9 @@ export function useEnvironment() {
   };
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-    const address = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
-    env.appUrl = `http://127.0.0.1:${address.port}/`;
-    env.wsUrl = `ws://127.0.0.1:${sandbox.port}`;
+    servers = await startServers();
+    env.appUrl = servers.appUrl;
+    env.wsUrl = servers.wsUrl;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
   });
 
@@ -92,8 +82,7 @@ export function useEnvironment() {
 
   after(async () => {
     await browser?.close();
-    await sandbox?.close();
-    await server?.close();
+    await servers?.close();
   });
 
   return env;
@@ -115,15 +104,7 @@ export async function messageCount(page) {
  * @param {number} expected
  */
 export async function waitForMessageCount(page, expected, timeout = 15_000) {
-  await page.waitForFunction(
-    (n) => {
-      const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
-      const last = (text.match(/\d[\d,]*/g) ?? []).at(-1) ?? '';
-      return Number(last.replace(/,/g, '')) === n;
-    },
-    expected,
-    { timeout },
-  );
+  await page.waitForFunction(messageCountIs, expected, { timeout });
 }
 
 /**

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { preview } from 'vite';
-import { startSandbox } from '../../sandbox/server.js';
+import { messageCountIs, reportCspViolations } from '../shared/probes.js';
+import { startServers } from '../shared/servers.js';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -23,10 +23,8 @@ export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export function useFirefox() {
   /** @type {import('puppeteer-core').Browser | undefined} */
   let browser;
-  /** @type {Awaited<ReturnType<typeof startSandbox>> | undefined} */
-  let sandbox;
-  /** @type {Awaited<ReturnType<typeof preview>> | undefined} */
-  let server;
+  /** @type {Awaited<ReturnType<typeof startServers>> | undefined} */
+  let servers;
   /** @type {import('puppeteer-core').BrowserContext[]} */
   let contexts = [];
   /** @type {string[]} */
@@ -48,24 +46,16 @@ export function useFirefox() {
       page.on('console', (message) => {
         if (message.text().startsWith('CSP violation')) problems.push(message.text());
       });
-      await page.evaluateOnNewDocument(() => {
-        addEventListener('securitypolicyviolation', (event) => {
-          console.error(
-            `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
-          );
-        });
-      });
+      await page.evaluateOnNewDocument(reportCspViolations);
       await page.goto(env.appUrl + path);
       return page;
     },
   };
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-    const address = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
-    env.appUrl = `http://127.0.0.1:${address.port}/`;
-    env.wsUrl = `ws://127.0.0.1:${sandbox.port}`;
+    servers = await startServers();
+    env.appUrl = servers.appUrl;
+    env.wsUrl = servers.wsUrl;
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
@@ -86,8 +76,7 @@ export function useFirefox() {
 
   after(async () => {
     await browser?.close();
-    await sandbox?.close();
-    await server?.close();
+    await servers?.close();
   });
 
   return env;
@@ -99,14 +88,7 @@ export function useFirefox() {
  * @param {number} expected
  */
 export async function waitForMessageCount(page, expected, timeout = 20_000) {
-  await page.waitForFunction(
-    (n) => {
-      const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
-      return Number(((text.match(/\d[\d,]*/g) ?? []).at(-1) ?? '').replace(/,/g, '')) === n;
-    },
-    { timeout },
-    expected,
-  );
+  await page.waitForFunction(messageCountIs, { timeout }, expected);
 }
 
 /**

@@ -1,0 +1,26 @@
+// @ts-check
+/**
+ * What the Chromium suite, the Firefox suite and the benchmark all talk to: the built app served by Vite's preview
+ * server and the real sandbox, each on a free port of 127.0.0.1.
+ */
+import { preview } from 'vite';
+import { startSandbox } from '../../sandbox/server.js';
+
+/**
+ * @returns {Promise<{ appUrl: string, wsUrl: string, sandboxPort: number, close: () => Promise<void> }>}
+ *   appUrl the built app, e.g. http://127.0.0.1:40123/; wsUrl the sandbox, e.g. ws://127.0.0.1:40124
+ */
+export async function startServers() {
+  const sandbox = await startSandbox({ port: 0 });
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
+  return {
+    appUrl: `http://127.0.0.1:${address.port}/`,
+    wsUrl: `ws://127.0.0.1:${sandbox.port}`,
+    sandboxPort: sandbox.port,
+    async close() {
+      await sandbox.close();
+      await server.close();
+    },
+  };
+}
