@@ -28,6 +28,8 @@ for (const binaryType of ['arraybuffer', 'blob']) {
 
     const details = page.getByRole('region', { name: 'Frame details' });
     await details.getByText(`delivered as ${binaryType === 'blob' ? 'Blob' : 'ArrayBuffer'}`).waitFor();
+    // The hex dump's code loads when it is first shown.
+    await details.locator('.line').first().waitFor();
     const lines = await details.locator('.line').evaluateAll((nodes) =>
       nodes.map((node) =>
         [...node.children]
@@ -116,6 +118,7 @@ test('a 50 MB binary frame arrives whole and its hex dump opens a page at a time
   await row.click();
   const details = page.getByRole('region', { name: 'Frame details' });
   await details.getByText(`binary, 50.0 MB (${size} bytes)`).waitFor();
+  await details.locator('.line').first().waitFor();
   assert.equal(await details.locator('.line').count(), 1024);
   await details.getByRole('button', { name: /Show more \(52,412,416 bytes not shown\)/ }).waitFor();
 });
