@@ -87,8 +87,9 @@ export default defineConfig({
             {
               name: 'shared',
               test: (id) =>
-                /src[\\/](lib[\\/](codecs|record|ws|persist|format)[\\/]|state|ui[\\/]common)/.test(id) &&
-                !/session-import|timeline/.test(id),
+                /src[\\/](lib[\\/](encoding|compose|model|record|ws|persist|display)[\\/]|state|ui[\\/]common)/.test(
+                  id,
+                ) && !/stored-import|timeline/.test(id),
             },
           ],
         },

@@ -105,7 +105,7 @@ function chunk(type, data) {
   return out;
 }
 
-const dir = new URL('../public/', import.meta.url);
+const dir = new URL('../public', import.meta.url);
 writeFileSync(new URL('icon-192.png', dir), draw(192, { maskable: false }));
 writeFileSync(new URL('icon-512.png', dir), draw(512, { maskable: false }));
 writeFileSync(new URL('icon-maskable-512.png', dir), draw(512, { maskable: true }));

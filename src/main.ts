@@ -11,7 +11,7 @@ import { FilterState } from './state/filter.svelte';
 import type { AppState } from './state/context';
 import { FrameViewState } from './state/frame-view.svelte';
 import { ProfilesState } from './state/profiles.svelte';
-import { SessionView } from './state/session.svelte';
+import { SessionView } from './state/shown-session.svelte';
 import { SessionsState } from './state/sessions.svelte';
 import { TransferState } from './state/transfer.svelte';
 import App from './ui/App.svelte';

@@ -1,4 +1,4 @@
-import type { BinaryType } from './ws/frame';
+import type { BinaryType } from './model/frame';
 
 export interface DeepLink {
   url?: string;

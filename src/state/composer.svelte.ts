@@ -1,10 +1,10 @@
-import { formatJson } from '../lib/codecs/json';
-import type { MessageFormat } from '../lib/codecs/message';
-import { encodeMessage } from '../lib/codecs/message';
-import type { OutgoingPayload } from '../lib/codecs/message';
+import { formatJson } from '../lib/encoding/json';
+import type { MessageFormat } from '../lib/compose/message';
+import { encodeMessage } from '../lib/compose/message';
+import type { OutgoingPayload } from '../lib/compose/message';
 import type { Result } from '../lib/result';
-import type { VariableContext } from '../lib/codecs/variables';
-import { expandVariables, randomUuid } from '../lib/codecs/variables';
+import type { VariableContext } from '../lib/compose/variables';
+import { expandVariables, randomUuid } from '../lib/compose/variables';
 import type { ConnectionController } from './connection.svelte';
 
 interface SentMessage {

@@ -5,7 +5,7 @@ import type { ConnectionController } from './connection.svelte';
 import type { FilterState } from './filter.svelte';
 import type { FrameViewState } from './frame-view.svelte';
 import type { ProfilesState } from './profiles.svelte';
-import type { SessionView } from './session.svelte';
+import type { SessionView } from './shown-session.svelte';
 import type { SessionsState } from './sessions.svelte';
 import type { TransferState } from './transfer.svelte';
 

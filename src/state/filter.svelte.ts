@@ -1,4 +1,4 @@
-import { toIsoTime } from '../lib/format/time';
+import { toIsoTime } from '../lib/display/time';
 import { parseGoTo } from '../lib/frames/go-to';
 import type { DirectionFilter, FilterSpec, KindFilter } from '../lib/search/filter';
 import { isEmptyFilter } from '../lib/search/filter';
@@ -6,7 +6,7 @@ import type { FilterRequest, WorkerReply } from '../lib/search/search-protocol';
 import { chunksOf } from '../lib/search/search-protocol';
 import { MatchList } from '../lib/search/match-list';
 import type { FrameViewState } from './frame-view.svelte';
-import type { SessionView } from './session.svelte';
+import type { SessionView } from './shown-session.svelte';
 
 /** Typing pauses this long before the filter runs. */
 const DEBOUNCE_MS = 200;

@@ -1,6 +1,6 @@
 import { newId } from '../lib/persist/ids';
 import type { ProfilesDb } from '../lib/persist/profiles-db';
-import type { MessageFormat } from '../lib/codecs/message';
+import type { MessageFormat } from '../lib/compose/message';
 import type { Profile, SavedMessage } from '../lib/profiles/profile';
 import {
   defaultMessageName,

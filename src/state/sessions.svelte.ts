@@ -1,15 +1,16 @@
 import type { FramesDb } from '../lib/persist/frames-db';
 import { holdRecordingLock, sessionsRecordingNow } from '../lib/persist/liveness';
-import type { SessionMeta, SessionsDb } from '../lib/persist/sessions-db';
+import type { SessionMeta } from '../lib/model/session';
+import type { SessionsDb } from '../lib/persist/sessions-db';
 import { newId } from '../lib/persist/ids';
 import type { PersistState } from '../lib/record/recorder';
 import { Recorder } from '../lib/record/recorder';
 import { StoredSession } from '../lib/record/stored-session';
-import { emptyTotals } from '../lib/record/totals';
-import type { BinaryType } from '../lib/ws/frame';
+import { emptyTotals } from '../lib/model/totals';
+import type { BinaryType } from '../lib/model/frame';
 import { ErrorSlot } from './error-slot.svelte';
 import type { FrameViewState } from './frame-view.svelte';
-import type { SessionView } from './session.svelte';
+import type { SessionView } from './shown-session.svelte';
 
 const LIVE_LISTING_INTERVAL_MS = 250;
 

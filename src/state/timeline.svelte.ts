@@ -1,7 +1,7 @@
 import type { TimelineRequest, WorkerReply } from '../lib/search/search-protocol';
 import { chunksOf } from '../lib/search/search-protocol';
 import type { LatencySummary, TrafficSeries } from '../lib/search/timeline';
-import type { SessionView } from './session.svelte';
+import type { SessionView } from './shown-session.svelte';
 
 /**
  * The timeline of the session on screen: messages and bytes per second each way, and request/response latency

@@ -3,9 +3,10 @@ import type { ImportSource } from '../lib/formats/import-file';
 import { RedactionPlan } from '../lib/formats/redaction';
 import { decodeShareFragment, encodeShareFragment } from '../lib/formats/share-link';
 import type { FramesDb } from '../lib/persist/frames-db';
-import type { SessionMeta, SessionsDb } from '../lib/persist/sessions-db';
+import type { SessionMeta } from '../lib/model/session';
+import type { SessionsDb } from '../lib/persist/sessions-db';
 import type { ProfilesState } from './profiles.svelte';
-import type { SessionView } from './session.svelte';
+import type { SessionView } from './shown-session.svelte';
 import type { SessionsState } from './sessions.svelte';
 
 export type ShareOutcome = 'shared' | 'cancelled' | 'unsupported';
@@ -153,7 +154,7 @@ export class TransferState {
     await this.#run('Importing…', async () => {
       const [{ importFile, summarizeImport }, { StoredImport }] = await Promise.all([
         import('../lib/formats/import-file'),
-        import('../lib/persist/session-import'),
+        import('../lib/import/stored-import'),
       ]);
       for (const file of files) {
         const target = new StoredImport(this.#framesDb, this.#sessionsDb, (profile) =>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseBase64, toBase64 } from '../../src/lib/codecs/base64';
-import { hexDumpLine, hexDumpLineCount, parseHex, toHex } from '../../src/lib/codecs/hex';
-import { formatJson, parseJson, parseJsonContainer } from '../../src/lib/codecs/json';
-import { findJsonSyntaxProblem } from '../../src/lib/codecs/json-syntax';
-import { encodeMessage } from '../../src/lib/codecs/message';
-import { decodeUtf8, utf8Bytes, utf8Length } from '../../src/lib/codecs/utf8';
-import { expandVariables, randomUuid } from '../../src/lib/codecs/variables';
+import { parseBase64, toBase64 } from '../../src/lib/encoding/base64';
+import { hexDumpLine, hexDumpLineCount, parseHex, toHex } from '../../src/lib/encoding/hex';
+import { formatJson, parseJson, parseJsonContainer } from '../../src/lib/encoding/json';
+import { findJsonSyntaxProblem } from '../../src/lib/encoding/json-syntax';
+import { encodeMessage } from '../../src/lib/compose/message';
+import { decodeUtf8, utf8Bytes, utf8Length } from '../../src/lib/encoding/utf8';
+import { expandVariables, randomUuid } from '../../src/lib/compose/variables';
 
 describe('hex', () => {
   it.each([

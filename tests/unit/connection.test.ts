@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../src/lib/ws/connection';
 import { Connection } from '../../src/lib/ws/connection';
-import type { UnnumberedRecord } from '../../src/lib/ws/frame';
+import type { UnnumberedRecord } from '../../src/lib/model/frame';
 
 /** Just enough of a WebSocket to drive Connection: the test fires the events. */
 class FakeSocket extends EventTarget {

@@ -5,18 +5,18 @@ import { exportFileName, exportSession } from '../../src/lib/formats/export-sess
 import type { ImportReport } from '../../src/lib/formats/import-file';
 import { importFile } from '../../src/lib/formats/import-file';
 import { readLines } from '../../src/lib/formats/lines';
-import { utf8Length } from '../../src/lib/codecs/utf8';
+import { utf8Length } from '../../src/lib/encoding/utf8';
 import { RedactionPlan, secretPartOfProtocol } from '../../src/lib/formats/redaction';
 import { decodeShareFragment, encodeShareFragment, sharedFragment } from '../../src/lib/formats/share-link';
 import { FramesDb } from '../../src/lib/persist/frames-db';
 import { KeyvalStore } from '../../src/lib/persist/idb-store';
-import { StoredImport } from '../../src/lib/persist/session-import';
-import type { SessionMeta } from '../../src/lib/persist/sessions-db';
+import { StoredImport } from '../../src/lib/import/stored-import';
+import type { SessionMeta } from '../../src/lib/model/session';
 import { SessionsDb } from '../../src/lib/persist/sessions-db';
 import { ChunkBuilder } from '../../src/lib/record/chunk';
 import { StoredSession } from '../../src/lib/record/stored-session';
-import { countRecord, emptyTotals } from '../../src/lib/record/totals';
-import type { FrameRecord, UnnumberedRecord } from '../../src/lib/ws/frame';
+import { countRecord, emptyTotals } from '../../src/lib/model/totals';
+import type { FrameRecord, UnnumberedRecord } from '../../src/lib/model/frame';
 
 let dbCount = 0;
 export function freshStorage() {

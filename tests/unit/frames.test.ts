@@ -5,8 +5,8 @@ import { MatchList } from '../../src/lib/search/match-list';
 import { MAX_SCROLL_HEIGHT, offsetToReveal, ScaledScroll } from '../../src/lib/frames/scaled-scroll';
 import { directionLabel, previewRecord } from '../../src/lib/frames/describe';
 import { payloadAs } from '../../src/lib/frames/payload';
-import { formatBytes, formatCount } from '../../src/lib/format/size';
-import { formatDuration, formatRelative } from '../../src/lib/format/time';
+import { formatBytes, formatCount } from '../../src/lib/display/size';
+import { formatDuration, formatRelative } from '../../src/lib/display/time';
 
 describe('describing records', () => {
   it('names directions and events', () => {

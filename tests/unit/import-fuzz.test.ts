@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/formats/import-file';
 import { FramesDb } from '../../src/lib/persist/frames-db';
 import { KeyvalStore } from '../../src/lib/persist/idb-store';
-import { StoredImport } from '../../src/lib/persist/session-import';
+import { StoredImport } from '../../src/lib/import/stored-import';
 import { SessionsDb } from '../../src/lib/persist/sessions-db';
 import { recordAt } from '../../src/lib/record/chunk';
 import { StoredSession } from '../../src/lib/record/stored-session';

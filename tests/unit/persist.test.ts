@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { FramesDb } from '../../src/lib/persist/frames-db';
-import { isQuotaError, KeyvalStore } from '../../src/lib/persist/idb-store';
+import { KeyvalStore } from '../../src/lib/persist/idb-store';
+import { isQuotaError } from '../../src/lib/record/frame-store';
 import { newId } from '../../src/lib/persist/ids';
 import { SessionsDb } from '../../src/lib/persist/sessions-db';
-import type { SessionMeta } from '../../src/lib/persist/sessions-db';
+import type { SessionMeta } from '../../src/lib/model/session';
 import { ChunkBuilder, recordAt } from '../../src/lib/record/chunk';
-import { emptyTotals } from '../../src/lib/record/totals';
+import { emptyTotals } from '../../src/lib/model/totals';
 
 let dbCount = 0;
 const freshFrames = () => new FramesDb(new KeyvalStore(`frames-${++dbCount}`, 'frames'));

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameWriter, SessionHead } from '../../src/lib/persist/frames-db';
+import type { SessionHead } from '../../src/lib/model/session';
+import type { FrameWriter } from '../../src/lib/record/frame-store';
 import { ChunkBuilder, isStoredChunk, recordAt } from '../../src/lib/record/chunk';
 import { ChunkPager } from '../../src/lib/record/chunk-pager';
 import { LagHistogram } from '../../src/lib/record/lag-histogram';
 import type { PersistState } from '../../src/lib/record/recorder';
 import { Recorder } from '../../src/lib/record/recorder';
 import type { StoredChunk } from '../../src/lib/record/chunk';
-import type { UnnumberedRecord } from '../../src/lib/ws/frame';
+import type { UnnumberedRecord } from '../../src/lib/model/frame';
 
 const text = (t: number, body: string, dir: 'in' | 'out' = 'in'): UnnumberedRecord => ({
   kind: 'text',

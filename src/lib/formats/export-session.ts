@@ -1,7 +1,7 @@
-import type { SessionMeta } from '../persist/sessions-db';
+import type { SessionMeta } from '../model/session';
 import type { ChunkColumns } from '../record/chunk';
 import { recordAt } from '../record/chunk';
-import type { FrameRecord } from '../ws/frame';
+import type { FrameRecord } from '../model/frame';
 import { HAR_EXTENSION, HarWriter } from './har';
 import { NATIVE_EXTENSION, nativeEndLine, nativeHeaderLine, nativeRecordLine } from './native';
 import type { RedactionPlan } from './redaction';

@@ -1,7 +1,7 @@
-import { parseBase64, toBase64 } from '../codecs/base64';
-import { utf8Length } from '../codecs/utf8';
-import type { SessionDescription, SessionMeta } from '../persist/sessions-db';
-import type { BinaryType, EventRecord, FrameRecord, UnnumberedRecord } from '../ws/frame';
+import { parseBase64, toBase64 } from '../encoding/base64';
+import { utf8Length } from '../encoding/utf8';
+import type { SessionDescription, SessionMeta } from '../model/session';
+import type { BinaryType, EventRecord, FrameRecord, UnnumberedRecord } from '../model/frame';
 import { APP_NAME } from './native';
 import type { RedactionPlan } from './redaction';
 import type { RecordCheck } from './validate';

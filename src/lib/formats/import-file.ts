@@ -1,6 +1,6 @@
 import type { Result } from '../result';
-import type { SessionDescription } from '../persist/sessions-db';
-import type { UnnumberedRecord } from '../ws/frame';
+import type { SessionDescription } from '../model/session';
+import type { UnnumberedRecord } from '../model/frame';
 import { harEntries, readHarEntry } from './har';
 import type { Line } from './lines';
 import { readLines } from './lines';

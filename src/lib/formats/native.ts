@@ -1,7 +1,7 @@
-import { parseBase64, toBase64 } from '../codecs/base64';
-import { utf8Length } from '../codecs/utf8';
-import type { SessionDescription, SessionMeta } from '../persist/sessions-db';
-import type { FrameRecord, UnnumberedRecord } from '../ws/frame';
+import { parseBase64, toBase64 } from '../encoding/base64';
+import { utf8Length } from '../encoding/utf8';
+import type { SessionDescription, SessionMeta } from '../model/session';
+import type { FrameRecord, UnnumberedRecord } from '../model/frame';
 import type { Redaction, RedactionPlan } from './redaction';
 import type { RecordCheck } from './validate';
 import { isBinaryType, isFiniteTime, isObject, optionalString, stringArray } from './validate';

@@ -1,4 +1,4 @@
-import { parseBase64, toBase64 } from '../codecs/base64';
+import { parseBase64, toBase64 } from '../encoding/base64';
 import type { Result } from '../result';
 
 /**

@@ -1,5 +1,5 @@
 import type { Result } from '../result';
-import type { BinaryType, UnnumberedRecord } from '../ws/frame';
+import type { BinaryType, UnnumberedRecord } from '../model/frame';
 
 /** A record read from a file: the record, or a few words on why it was skipped. */
 export type RecordCheck = Result<UnnumberedRecord>;

@@ -1,7 +1,7 @@
-import { toHex } from '../codecs/hex';
-import { formatBytes } from '../format/size';
+import { toHex } from '../encoding/hex';
+import { formatBytes } from '../display/size';
 import { describeCloseCode } from '../ws/close-codes';
-import type { FrameRecord } from '../ws/frame';
+import type { FrameRecord } from '../model/frame';
 
 /** The word a row shows for its direction or event, also its accessible name. */
 export function directionLabel(record: FrameRecord): string {

@@ -1,7 +1,7 @@
-import { toBase64 } from '../codecs/base64';
-import { toHex } from '../codecs/hex';
-import { decodeUtf8, utf8Bytes } from '../codecs/utf8';
-import type { MessageRecord } from '../ws/frame';
+import { toBase64 } from '../encoding/base64';
+import { toHex } from '../encoding/hex';
+import { decodeUtf8, utf8Bytes } from '../encoding/utf8';
+import type { MessageRecord } from '../model/frame';
 
 /** The bytes that went over the wire: a text message's UTF-8 encoding, a binary message's payload. */
 export function payloadBytes(record: MessageRecord): Uint8Array {

@@ -1,31 +1,15 @@
 import { get, setMany } from 'idb-keyval';
 import type { StoredChunk } from '../record/chunk';
 import { isStoredChunk } from '../record/chunk';
-import type { TrafficTotals } from '../record/totals';
+import type { SessionHead } from '../model/session';
+import type { FrameReader, FrameWriter } from '../record/frame-store';
 import { KeyvalStore } from './idb-store';
-
-/**
- * Each session's head: written in the same transaction as its chunks, so the two never disagree.
- * After a crash it says exactly what was saved.
- */
-export interface SessionHead {
-  lastSeq: number;
-  totals: TrafficTotals;
-  /** When the last flush was committed. */
-  flushedAt: number;
-}
 
 /** Chunks are keyed [sessionId, firstSeq]; the head sits at [sessionId, HEAD], before every chunk. */
 const HEAD = -1;
 
-/** The interface the recorder writes through; tests pass their own. */
-export interface FrameWriter {
-  write(sessionId: string, chunks: StoredChunk[], head: SessionHead): Promise<void>;
-  reopen(): Promise<void>;
-}
-
 /** The frames database: every session's chunks and head. Never read whole: values are fetched by key. */
-export class FramesDb implements FrameWriter {
+export class FramesDb implements FrameWriter, FrameReader {
   readonly #store: KeyvalStore;
 
   constructor(store = new KeyvalStore('wsi-frames', 'frames')) {

@@ -70,10 +70,3 @@ export class KeyvalStore {
     return this.#db;
   }
 }
-
-/** A QuotaExceededError, or an AbortError whose transaction failed for want of quota. */
-export function isQuotaError(error: unknown): boolean {
-  if (!(error instanceof DOMException)) return false;
-  if (error.name === 'QuotaExceededError') return true;
-  return error.name === 'AbortError' && /quota/i.test(error.message);
-}

@@ -1,5 +1,5 @@
-import type { MessageFormat } from '../codecs/message';
-import { MESSAGE_FORMATS } from '../codecs/message';
+import type { MessageFormat } from '../compose/message';
+import { MESSAGE_FORMATS } from '../compose/message';
 import { isObject } from '../formats/validate';
 import type { Result } from '../result';
 import type { Profile, ProfileVariable, SavedMessage } from './profile';

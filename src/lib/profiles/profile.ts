@@ -1,5 +1,5 @@
-import type { MessageFormat } from '../codecs/message';
-import type { BinaryType } from '../ws/frame';
+import type { MessageFormat } from '../compose/message';
+import type { BinaryType } from '../model/frame';
 
 /** A value `{{name}}` stands for in the URL, subprotocols and messages while the profile is in use. */
 export interface ProfileVariable {

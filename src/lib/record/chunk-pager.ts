@@ -1,4 +1,4 @@
-import type { FrameRecord } from '../ws/frame';
+import type { FrameRecord } from '../model/frame';
 import type { ChunkColumns, StoredChunk } from './chunk';
 import { recordAt } from './chunk';
 

@@ -1,4 +1,4 @@
-import type { FrameRecord, UnnumberedRecord } from '../ws/frame';
+import type { FrameRecord, UnnumberedRecord } from '../model/frame';
 
 /**
  * A chunk: consecutive records of one session, stored as one IndexedDB value.

@@ -1,6 +1,6 @@
-import type { FrameRecord } from '../ws/frame';
+import type { FrameRecord } from '../model/frame';
 import type { ChunkColumns } from './chunk';
-import type { TrafficTotals } from './totals';
+import type { TrafficTotals } from '../model/totals';
 
 /** What the grid reads a session through, live or stored. */
 export interface FrameSource {

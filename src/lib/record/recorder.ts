@@ -1,14 +1,15 @@
-import type { FrameWriter, SessionHead } from '../persist/frames-db';
-import { isQuotaError } from '../persist/idb-store';
-import type { FrameRecord, UnnumberedRecord } from '../ws/frame';
+import type { SessionHead } from '../model/session';
+import type { FrameWriter } from './frame-store';
+import { isQuotaError } from './frame-store';
+import type { FrameRecord, UnnumberedRecord } from '../model/frame';
 import { ChunkBuilder, copyChunk } from './chunk';
 import type { ChunkLoader } from './chunk-pager';
 import { ChunkPager } from './chunk-pager';
 import type { ChunkColumns } from './chunk';
 import type { FrameSource } from './frame-source';
 import { LagHistogram } from './lag-histogram';
-import type { TrafficTotals } from './totals';
-import { countRecord, emptyTotals } from './totals';
+import type { TrafficTotals } from '../model/totals';
+import { countRecord, emptyTotals } from '../model/totals';
 
 export interface RecorderOptions {
   /** The longest a record waits before it is written: a crash loses at most this much. */

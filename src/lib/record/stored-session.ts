@@ -1,10 +1,10 @@
-import type { FramesDb } from '../persist/frames-db';
-import type { FrameRecord } from '../ws/frame';
+import type { FrameReader } from './frame-store';
+import type { FrameRecord } from '../model/frame';
 import { ChunkPager } from './chunk-pager';
 import type { ChunkColumns } from './chunk';
 import type { FrameSource } from './frame-source';
-import type { TrafficTotals } from './totals';
-import { emptyTotals } from './totals';
+import type { TrafficTotals } from '../model/totals';
+import { emptyTotals } from '../model/totals';
 
 /** Memory for chunks of a session being read: a few screens' worth, whatever the session's size. */
 const READ_CACHE_BYTES = 32 << 20;
@@ -26,7 +26,7 @@ export class StoredSession implements FrameSource {
     this.#pager = pager;
   }
 
-  static async open(sessionId: string, frames: FramesDb, changed: () => void): Promise<StoredSession> {
+  static async open(sessionId: string, frames: FrameReader, changed: () => void): Promise<StoredSession> {
     const [head, starts] = await Promise.all([frames.head(sessionId), frames.chunkStarts(sessionId)]);
     const pager = new ChunkPager((start) => frames.chunk(sessionId, start), changed, READ_CACHE_BYTES);
     for (const start of starts) pager.addStart(start);

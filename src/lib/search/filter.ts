@@ -1,4 +1,4 @@
-import { decodeUtf8 } from '../codecs/utf8';
+import { decodeUtf8 } from '../encoding/utf8';
 import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
 

@@ -1,5 +1,5 @@
 import type { Result } from '../result';
-import { utf8Length } from '../codecs/utf8';
+import { utf8Length } from '../encoding/utf8';
 
 const MEANINGS: Record<number, string> = {
   1000: 'Normal closure: the purpose of the connection was fulfilled.',

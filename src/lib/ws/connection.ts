@@ -1,6 +1,6 @@
-import { utf8Length } from '../codecs/utf8';
-import type { BinaryType, UnnumberedRecord } from './frame';
-import { preciseNow } from './frame';
+import { utf8Length } from '../encoding/utf8';
+import type { BinaryType, UnnumberedRecord } from '../model/frame';
+import { preciseNow } from '../model/frame';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closing' | 'closed';
 

@@ -1,10 +1,11 @@
 import type { ImportedSession, ImportTarget, SessionWriter } from '../formats/import-file';
 import type { PersistState } from '../record/recorder';
 import { Recorder } from '../record/recorder';
-import type { UnnumberedRecord } from '../ws/frame';
-import type { FramesDb } from './frames-db';
-import { newId } from './ids';
-import type { SessionMeta, SessionsDb } from './sessions-db';
+import type { UnnumberedRecord } from '../model/frame';
+import type { FramesDb } from '../persist/frames-db';
+import { newId } from '../persist/ids';
+import type { SessionMeta } from '../model/session';
+import type { SessionsDb } from '../persist/sessions-db';
 
 /** Imported records are written in batches of this many: memory stays bounded whatever the file's length. */
 const RECORDS_PER_WRITE = 8192;

@@ -1,4 +1,4 @@
-import type { UnnumberedRecord } from '../ws/frame';
+import type { UnnumberedRecord } from './frame';
 
 /** Running counts of a session, kept as records arrive so nothing ever walks the records to count them. */
 export interface TrafficTotals {

@@ -1,7 +1,7 @@
 import type { Result } from '../result';
-import { parseBase64 } from './base64';
-import { parseHex } from './hex';
-import { describeJsonError, parseJson } from './json';
+import { parseBase64 } from '../encoding/base64';
+import { parseHex } from '../encoding/hex';
+import { describeJsonError, parseJson } from '../encoding/json';
 
 export const MESSAGE_FORMATS = ['text', 'json', 'hex', 'base64'] as const;
 export type MessageFormat = (typeof MESSAGE_FORMATS)[number];

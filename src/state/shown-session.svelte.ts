@@ -1,8 +1,8 @@
-import type { SessionMeta } from '../lib/persist/sessions-db';
+import type { SessionMeta } from '../lib/model/session';
 import type { ChunkColumns } from '../lib/record/chunk';
 import type { FrameSource } from '../lib/record/frame-source';
-import { emptyTotals, messageCount } from '../lib/record/totals';
-import type { FrameRecord } from '../lib/ws/frame';
+import { emptyTotals, messageCount } from '../lib/model/totals';
+import type { FrameRecord } from '../lib/model/frame';
 
 /** Runs a callback when the screen should next show new records. */
 export type FrameScheduler = (callback: () => void) => void;

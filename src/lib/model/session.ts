@@ -1,0 +1,39 @@
+import type { BinaryType } from './frame';
+import type { TrafficTotals } from './totals';
+
+export type SessionStatus = 'recording' | 'closed' | 'interrupted' | 'imported';
+
+/** One line of the Sessions list: enough to show and sort it without touching the frames. */
+export interface SessionMeta {
+  id: string;
+  /** A name the person gave it; the URL is shown when there is none. */
+  name?: string;
+  url: string;
+  protocols: string[];
+  binaryType: BinaryType;
+  startedAt: number;
+  endedAt?: number;
+  status: SessionStatus;
+  totals: TrafficTotals;
+  /** For imported sessions: the file (or link) it came from and its format. */
+  source?: string;
+  /** For interrupted sessions: when the last frames were saved. */
+  savedUntil?: number;
+}
+
+/** A session as an exported file describes it: what the listing shows, less what only this browser knows. */
+export type SessionDescription = Pick<
+  SessionMeta,
+  'name' | 'url' | 'protocols' | 'binaryType' | 'startedAt' | 'endedAt'
+>;
+
+/**
+ * Each session's head: written in the same transaction as its chunks, so the two never disagree.
+ * After a crash it says exactly what was saved.
+ */
+export interface SessionHead {
+  lastSeq: number;
+  totals: TrafficTotals;
+  /** When the last flush was committed. */
+  flushedAt: number;
+}

@@ -1,0 +1,25 @@
+import type { SessionHead } from '../model/session';
+import type { StoredChunk } from './chunk';
+
+/**
+ * What recording and reading need from storage. `record` declares it and `persist/frames-db.ts` implements it, so
+ * the recorder never depends on IndexedDB and tests pass their own.
+ */
+export interface FrameWriter {
+  write(sessionId: string, chunks: StoredChunk[], head: SessionHead): Promise<void>;
+  reopen(): Promise<void>;
+}
+
+export interface FrameReader {
+  head(sessionId: string): Promise<SessionHead | undefined>;
+  /** The chunk directory: the first seq of every stored chunk, ascending. */
+  chunkStarts(sessionId: string): Promise<number[]>;
+  chunk(sessionId: string, firstSeq: number): Promise<StoredChunk | undefined>;
+}
+
+/** A QuotaExceededError, or an AbortError whose transaction failed for want of quota. */
+export function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof DOMException)) return false;
+  if (error.name === 'QuotaExceededError') return true;
+  return error.name === 'AbortError' && /quota/i.test(error.message);
+}
