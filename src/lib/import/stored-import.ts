@@ -35,18 +35,11 @@ export class StoredImport implements ImportTarget {
     const id = newId(session.startedAt);
     this.#written.push(id);
     let failure: PersistState | null = null;
-    const recorder = new Recorder(
-      id,
-      this.#frames,
-      {
-        changed: () => undefined,
-        persistState: (state) => {
-          if (state.kind === 'failed') failure = state;
-        },
-      },
-      // Written when a batch is full, not on a timer; nothing is read back, so nothing is cached.
-      { setTimer: () => undefined, cacheBytes: 0 },
-    );
+    // Written when a batch is full, not on a timer; nothing is read back, so nothing is cached.
+    const recorder = new Recorder(id, this.#frames, { setTimer: () => undefined, cacheBytes: 0 });
+    recorder.on('persist', (state) => {
+      if (state.kind === 'failed') failure = state;
+    });
     const writeBatch = async () => {
       await recorder.flush();
       if (failure?.kind === 'failed') throw new Error(failure.message);

@@ -1,3 +1,5 @@
+import type { Unsubscribe } from '../events';
+import { Emitter } from '../events';
 import type { FrameRecord } from '../model/frame';
 import type { ChunkColumns, StoredChunk } from './chunk';
 import { recordAt } from './chunk';
@@ -28,16 +30,20 @@ export class ChunkPager {
   readonly #loading = new Set<number>();
   readonly #failed = new Map<number, string>();
   readonly #load: ChunkLoader;
-  readonly #onLoaded: () => void;
+  readonly #events = new Emitter<{ loaded: number }>();
   readonly #budgetBytes: number;
   readonly #now: () => number;
   #cachedBytes = 0;
 
-  constructor(load: ChunkLoader, onLoaded: () => void, budgetBytes: number, now = () => performance.now()) {
+  constructor(load: ChunkLoader, budgetBytes: number, now = () => performance.now()) {
     this.#load = load;
-    this.#onLoaded = onLoaded;
     this.#budgetBytes = budgetBytes;
     this.#now = now;
+  }
+
+  /** `loaded` fires with a chunk's first seq once it was read (or failed to be): its rows can be drawn. */
+  on(type: 'loaded', listener: (firstSeq: number) => void): Unsubscribe {
+    return this.#events.on(type, listener);
   }
 
   /** Chunk starts must arrive in increasing order. */
@@ -77,7 +83,7 @@ export class ChunkPager {
     this.#evict();
   }
 
-  /** The record, or undefined while its chunk is loading (onLoaded fires when it arrives). */
+  /** The record, or undefined while its chunk is loading (`loaded` fires when it arrives). */
   at(seq: number): FrameRecord | undefined {
     const start = this.chunkStartFor(seq);
     if (start === undefined) return undefined;
@@ -163,7 +169,7 @@ export class ChunkPager {
         if (chunk === undefined)
           this.#failed.set(start, `Could not read this frame: chunk ${start} is missing.`);
         else this.hold(chunk, chunkBytes(chunk), false);
-        this.#onLoaded();
+        this.#events.emit('loaded', start);
       },
       (error: unknown) => {
         this.#loading.delete(start);
@@ -171,7 +177,7 @@ export class ChunkPager {
           start,
           `Could not read this frame: ${error instanceof Error ? error.message : String(error)}`,
         );
-        this.#onLoaded();
+        this.#events.emit('loaded', start);
       },
     );
   }

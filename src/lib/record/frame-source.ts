@@ -1,3 +1,4 @@
+import type { Unsubscribe } from '../events';
 import type { FrameRecord } from '../model/frame';
 import type { ChunkColumns } from './chunk';
 import type { TrafficTotals } from '../model/totals';
@@ -21,4 +22,6 @@ export interface FrameSource {
   unsavedChunks(): ChunkColumns[];
   /** Every chunk in order, read one at a time: what an export streams from. */
   chunks(): AsyncIterable<ChunkColumns>;
+  /** Records arrived or a chunk was read: a view should redraw (it throttles itself). */
+  on(type: 'changed', listener: () => void): Unsubscribe;
 }

@@ -1,3 +1,5 @@
+import type { Unsubscribe } from '../events';
+import { Emitter } from '../events';
 import type { SessionHead } from '../model/session';
 import type { FrameWriter } from './frame-store';
 import { isQuotaError } from './frame-store';
@@ -38,10 +40,10 @@ export type PersistState =
   | { kind: 'failed'; quota: boolean; message: string; unsavedRecords: number }
   | { kind: 'finished' };
 
-export interface RecorderListener {
-  /** Records were added (or a chunk was paged in): the view should redraw. */
-  changed(): void;
-  persistState(state: PersistState): void;
+export interface RecorderEvents {
+  /** Records were added, saved, or a chunk was paged in: a view should redraw (throttled on its side). */
+  changed: void;
+  persist: PersistState;
 }
 
 /**
@@ -49,12 +51,12 @@ export interface RecorderListener {
  * the session head, in one transaction at least every flush interval.
  *
  * When a write fails (a full disk above all) nothing is dropped: the unsaved chunks stay in memory, writing stops
- * until retry(), and the listener is told how much is at risk.
+ * until retry(), and `persist` subscribers are told how much is at risk.
  */
 export class Recorder implements FrameSource {
   readonly sessionId: string;
   readonly #writer: FrameWriter;
-  readonly #listener: RecorderListener;
+  readonly #events = new Emitter<RecorderEvents>();
   readonly #options: RecorderOptions;
   readonly #pager: ChunkPager;
   readonly #totals = emptyTotals();
@@ -73,22 +75,20 @@ export class Recorder implements FrameSource {
   constructor(
     sessionId: string,
     writer: FrameWriter,
-    listener: RecorderListener,
     options: Partial<RecorderOptions> = {},
     /** Reads a saved chunk back once the cache has let it go. */
     readChunk: ChunkLoader = () => Promise.resolve(undefined),
   ) {
     this.sessionId = sessionId;
     this.#writer = writer;
-    this.#listener = listener;
     this.#options = { ...DEFAULT_RECORDER_OPTIONS, ...options };
-    this.#pager = new ChunkPager(
-      readChunk,
-      () => listener.changed(),
-      this.#options.cacheBytes,
-      this.#options.now,
-    );
+    this.#pager = new ChunkPager(readChunk, this.#options.cacheBytes, this.#options.now);
+    this.#pager.on('loaded', () => this.#events.emit('changed', undefined));
     this.#open = this.#startChunk(0);
+  }
+
+  on<K extends keyof RecorderEvents>(type: K, listener: (payload: RecorderEvents[K]) => void): Unsubscribe {
+    return this.#events.on(type, listener);
   }
 
   get length(): number {
@@ -155,7 +155,7 @@ export class Recorder implements FrameSource {
     countRecord(this.#totals, record);
     if (this.#unsaved.at(-1) !== this.#open) this.#unsaved.push(this.#open);
     this.#scheduleFlush();
-    this.#listener.changed();
+    this.#events.emit('changed', undefined);
     return seq;
   }
 
@@ -178,14 +178,14 @@ export class Recorder implements FrameSource {
     await this.#writer.reopen();
     await this.flush();
     if (!this.#failed)
-      this.#listener.persistState(this.#finished ? { kind: 'finished' } : { kind: 'saving' });
+      this.#events.emit('persist', this.#finished ? { kind: 'finished' } : { kind: 'saving' });
   }
 
   /** Takes no more records and writes what is left. */
   async finish(): Promise<void> {
     this.#finished = true;
     await this.flush();
-    if (!this.#failed) this.#listener.persistState({ kind: 'finished' });
+    if (!this.#failed) this.#events.emit('persist', { kind: 'finished' });
   }
 
   #startChunk(firstSeq: number): ChunkBuilder {
@@ -219,13 +219,13 @@ export class Recorder implements FrameSource {
       const unsavedRecords = this.#totals.records - this.#savedCount;
       const message = error instanceof Error ? error.message : String(error ?? 'the transaction was aborted');
       this.#failed = { kind: 'failed', quota: isQuotaError(error), message, unsavedRecords };
-      this.#listener.persistState(this.#failed);
+      this.#events.emit('persist', this.#failed);
       return;
     }
     const committedAt = this.#options.now();
     this.#countLag(snapshots, this.#savedCount, lastSeq, committedAt);
     this.#savedCount = lastSeq + 1;
-    this.#listener.changed();
+    this.#events.emit('changed', undefined);
     for (const builder of batch) {
       // A chunk that took more records while this write was under way is unsaved again: it stays pinned.
       if (builder === this.#open || this.#unsaved.includes(builder)) continue;

@@ -1,3 +1,4 @@
+import type { Unsubscribe } from '../events';
 import type { FrameReader } from './frame-store';
 import type { FrameRecord } from '../model/frame';
 import { ChunkPager } from './chunk-pager';
@@ -26,11 +27,16 @@ export class StoredSession implements FrameSource {
     this.#pager = pager;
   }
 
-  static async open(sessionId: string, frames: FrameReader, changed: () => void): Promise<StoredSession> {
+  static async open(sessionId: string, frames: FrameReader): Promise<StoredSession> {
     const [head, starts] = await Promise.all([frames.head(sessionId), frames.chunkStarts(sessionId)]);
-    const pager = new ChunkPager((start) => frames.chunk(sessionId, start), changed, READ_CACHE_BYTES);
+    const pager = new ChunkPager((start) => frames.chunk(sessionId, start), READ_CACHE_BYTES);
     for (const start of starts) pager.addStart(start);
     return new StoredSession(sessionId, head?.totals ?? emptyTotals(), pager);
+  }
+
+  /** `changed` fires when a chunk that rows on screen wait for has been read. */
+  on(type: 'changed', listener: () => void): Unsubscribe {
+    return this.#pager.on('loaded', () => listener());
   }
 
   at(seq: number): FrameRecord | undefined {

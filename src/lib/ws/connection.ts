@@ -1,4 +1,6 @@
 import { utf8Length } from '../encoding/utf8';
+import type { Unsubscribe } from '../events';
+import { Emitter } from '../events';
 import type { BinaryType, UnnumberedRecord } from '../model/frame';
 import { preciseNow } from '../model/frame';
 
@@ -10,10 +12,11 @@ export interface ConnectionSettings {
   binaryType: BinaryType;
 }
 
-export interface ConnectionListener {
-  /** Called once per record, in the order the events fired. */
-  record(record: UnnumberedRecord): void;
-  status(status: ConnectionStatus): void;
+export interface ConnectionEvents {
+  /** Once per record, in the order the events fired. */
+  record: UnnumberedRecord;
+  /** After the initial `connecting` (read it from `status`): every change. */
+  status: ConnectionStatus;
 }
 
 /** The part of the WebSocket API we use; tests pass a fake, the app passes the browser's. */
@@ -31,7 +34,7 @@ const ERROR_MESSAGE =
  * behind any pending Blob read: the order of records is always the order of events.
  */
 export class Connection {
-  readonly #listener: ConnectionListener;
+  readonly #events = new Emitter<ConnectionEvents>();
   readonly #clock: () => number;
   readonly #socket: WebSocket;
   #status: ConnectionStatus = 'connecting';
@@ -41,11 +44,9 @@ export class Connection {
   /** Throws what the WebSocket constructor throws (SyntaxError, SecurityError): callers explain it. */
   constructor(
     settings: ConnectionSettings,
-    listener: ConnectionListener,
     createSocket: SocketFactory = browserSocket,
     clock: () => number = preciseNow,
   ) {
-    this.#listener = listener;
     this.#clock = clock;
     this.#socket = createSocket(settings.url, settings.protocols);
     this.#socket.binaryType = settings.binaryType;
@@ -55,7 +56,13 @@ export class Connection {
       this.#emit({ kind: 'error', t: this.#clock(), message: ERROR_MESSAGE }),
     );
     this.#socket.addEventListener('close', (event) => this.#onClose(event));
-    listener.status('connecting');
+  }
+
+  on<K extends keyof ConnectionEvents>(
+    type: K,
+    listener: (payload: ConnectionEvents[K]) => void,
+  ): Unsubscribe {
+    return this.#events.on(type, listener);
   }
 
   get status(): ConnectionStatus {
@@ -144,16 +151,16 @@ export class Connection {
 
   #setStatus(status: ConnectionStatus): void {
     this.#status = status;
-    this.#listener.status(status);
+    this.#events.emit('status', status);
   }
 
   #emit(record: UnnumberedRecord): void {
-    if (this.#pending === null) this.#listener.record(record);
+    if (this.#pending === null) this.#events.emit('record', record);
     else this.#emitAfter(Promise.resolve(record));
   }
 
   #emitAfter(record: Promise<UnnumberedRecord>): void {
-    this.#afterPending(() => record.then((r) => this.#listener.record(r)));
+    this.#afterPending(() => record.then((r) => this.#events.emit('record', r)));
   }
 
   /** Runs `step` once every earlier pending record has been delivered. */

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors';
 import type { Result } from '../result';
 
 export interface UrlProblem {
@@ -72,3 +73,14 @@ export function isBlockedMixedContent(url: string, pageProtocol: string): boolea
 export const MIXED_CONTENT_EXPLANATION =
   'This page was loaded over https, and browsers block unencrypted ws:// connections from secure pages. ' +
   'Use wss:// if the server offers it, or run WS Inspector from http://localhost (npm start) to reach ws:// servers.';
+
+/** Why the WebSocket constructor refused, in words a person can act on. */
+export function explainConstructorError(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'SecurityError') {
+    return `The browser refused the connection (SecurityError): ${MIXED_CONTENT_EXPLANATION}`;
+  }
+  if (error instanceof DOMException && error.name === 'SyntaxError') {
+    return `The browser rejected the URL or subprotocols (SyntaxError): ${error.message}`;
+  }
+  return `The connection could not be started: ${messageOf(error)}`;
+}
