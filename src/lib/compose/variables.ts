@@ -10,14 +10,18 @@ export interface VariableContext {
   uuid: () => string;
 }
 
-const BUILT_INS: Record<string, (context: VariableContext) => string> = {
-  $timestamp: (context) => String(Math.floor(context.now())),
-  $isoTime: (context) => new Date(context.now()).toISOString(),
-  $uuid: (context) => context.uuid(),
-  $seq: (context) => String(context.seq),
-};
+/** A Map, so that no name a template holds can reach an inherited property ({{constructor}}, {{__proto__}}). */
+const BUILT_INS = new Map<string, (context: VariableContext) => string>([
+  ['$timestamp', (context) => String(Math.floor(context.now()))],
+  ['$isoTime', (context) => new Date(context.now()).toISOString()],
+  ['$uuid', (context) => context.uuid()],
+  ['$seq', (context) => String(context.seq)],
+]);
 
-export const BUILT_IN_VARIABLES = Object.keys(BUILT_INS);
+export const BUILT_IN_VARIABLES = [...BUILT_INS.keys()];
+
+/** What a person may name a variable: a letter or _, then letters, digits, _, . or -. */
+export const VARIABLE_NAME = /^[A-Za-z_][\w.-]*$/;
 
 /** `{{name}}` or `{{ $builtIn }}`; anything else between braces is left as it is. */
 const VARIABLE = /\{\{\s*(\$?[A-Za-z_][\w.-]*)\s*\}\}/g;
@@ -29,10 +33,13 @@ const VARIABLE = /\{\{\s*(\$?[A-Za-z_][\w.-]*)\s*\}\}/g;
 export function expandVariables(template: string, context: VariableContext): Result<string> {
   const unknown = new Set<string>();
   const expanded = template.replace(VARIABLE, (whole, name: string) => {
-    const builtIn = BUILT_INS[name];
+    const builtIn = BUILT_INS.get(name);
     if (builtIn) return builtIn(context);
-    const value = context.values[name];
-    if (value !== undefined) return value;
+    // Own names only: `values` may be a plain object, whose prototype answers to "valueOf" or "__proto__".
+    if (Object.hasOwn(context.values, name)) {
+      const value = context.values[name];
+      if (typeof value === 'string') return value;
+    }
     unknown.add(name);
     return whole;
   });
@@ -44,6 +51,25 @@ export function expandVariables(template: string, context: VariableContext): Res
     };
   }
   return { ok: true, value: expanded };
+}
+
+/**
+ * The names a template refers to, each once, built-ins left out: what a session records as the secrets it filled
+ * in, so an export can redact them after the profile that held them changed.
+ */
+export function variablesUsedIn(template: string): string[] {
+  const names = new Set<string>();
+  for (const [, name] of template.matchAll(VARIABLE)) {
+    if (name !== undefined && !BUILT_INS.has(name)) names.add(name);
+  }
+  return [...names];
+}
+
+const REFERENCE = /\{\{\s*\$?[A-Za-z_][\w.-]*\s*\}\}/;
+
+/** Whether a text holds a `{{name}}` or `{{$builtIn}}` reference: a redactor keeps those, they carry no value. */
+export function holdsVariableReference(text: string): boolean {
+  return REFERENCE.test(text);
 }
 
 /** A random UUID, also where crypto.randomUUID is missing (pages served over plain http from another host). */
