@@ -1,15 +1,14 @@
 import type { Result } from '../result';
 import type { BinaryType, UnnumberedRecord } from '../model/frame';
 
+// The generic checks moved to lib/guards.ts; the session formats still find them here.
+export { isObject, optionalString, stringArray } from '../guards';
+
 /** A record read from a file: the record, or a few words on why it was skipped. */
 export type RecordCheck = Result<UnnumberedRecord>;
 
 /** The latest time a record may carry, year 9999 in epoch milliseconds: anything later is a damaged value. */
 const LATEST_TIME_MS = 253_402_300_799_999;
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** An epoch-milliseconds time a session could really have. */
 export function isFiniteTime(value: unknown): value is number {
@@ -18,12 +17,4 @@ export function isFiniteTime(value: unknown): value is number {
 
 export function isBinaryType(value: unknown): value is BinaryType {
   return value === 'blob' || value === 'arraybuffer';
-}
-
-export function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-export function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
