@@ -1,6 +1,12 @@
 import type { BinaryType } from './frame';
 import type { TrafficTotals } from './totals';
 
+/** A secret variable's value, by the name it had: what an export looks for to redact it. */
+export interface SecretVariable {
+  name: string;
+  value: string;
+}
+
 export type SessionStatus = 'recording' | 'closed' | 'interrupted' | 'imported';
 
 /** One line of the Sessions list: enough to show and sort it without touching the frames. */
@@ -19,6 +25,11 @@ export interface SessionMeta {
   source?: string;
   /** For interrupted sessions: when the last frames were saved. */
   savedUntil?: number;
+  /**
+   * The secret variables filled in while it was recorded, with the values they had: its export redacts them
+   * even after their profile was deleted or the values rotated. Never written to an exported file.
+   */
+  secrets?: SecretVariable[];
 }
 
 /** A session as an exported file describes it: what the listing shows, less what only this browser knows. */
