@@ -1,0 +1,124 @@
+import type { Direction } from '../../model/frame';
+import type { DecodedMessage, Pairing } from '../decoder';
+import type { EngineIoType } from './engine-io';
+import type { SocketIoPacket } from './packet';
+
+const PREVIEW_LENGTH = 120;
+
+/** Compact JSON for one line of the grid. */
+export function preview(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > PREVIEW_LENGTH ? `${json.slice(0, PREVIEW_LENGTH)}…` : json;
+}
+
+/**
+ * An ack id is counted by whoever asks, so the client's ack 1 and the server's ack 1 are different exchanges:
+ * the key says who asked.
+ */
+function ackKey(nsp: string, id: number, askedBy: Direction): string {
+  return `${askedBy === 'out' ? 'ack' : 'server-ack'}:${nsp}:${id}`;
+}
+
+function pairingOf(packet: SocketIoPacket, dir: Direction): Pairing | undefined {
+  const { type, nsp, id } = packet;
+  if (type === 'CONNECT' || type === 'CONNECT_ERROR') {
+    // Only the client asks to connect; the server's CONNECT or CONNECT_ERROR answers it.
+    return {
+      key: `connect:${nsp}`,
+      role: dir === 'out' ? 'request' : 'reply',
+      final: dir === 'in' ? true : undefined,
+    };
+  }
+  if (id === undefined) return undefined;
+  if (type === 'EVENT' || type === 'BINARY_EVENT') return { key: ackKey(nsp, id, dir), role: 'request' };
+  if (type === 'ACK' || type === 'BINARY_ACK') {
+    return { key: ackKey(nsp, id, dir === 'out' ? 'in' : 'out'), role: 'reply', final: true };
+  }
+  return undefined;
+}
+
+/** A Socket.IO packet, its attachments already placed in `data`, as the grid, the tree and the filter read it. */
+export function socketIoMessage(packet: SocketIoPacket, dir: Direction): DecodedMessage {
+  const { type, nsp, id, data } = packet;
+  const tree: Record<string, unknown> = { type, nsp };
+  if (id !== undefined) tree['id'] = id;
+  if (packet.attachments !== undefined) tree['attachments'] = packet.attachments;
+  if (data !== undefined) tree['data'] = data;
+
+  const fields: Record<string, unknown> = { ...tree };
+  let key: string;
+  let detail: string;
+  if ((type === 'EVENT' || type === 'BINARY_EVENT') && Array.isArray(data)) {
+    const [event, ...args] = data as unknown[];
+    key = String(event);
+    fields['event'] = event;
+    fields['args'] = args;
+    detail = preview(args);
+  } else if ((type === 'ACK' || type === 'BINARY_ACK') && id !== undefined) {
+    key = String(id);
+    fields['args'] = data;
+    detail = preview(data);
+  } else {
+    key = nsp;
+    detail = data === undefined ? '' : preview(data);
+  }
+
+  const where = [
+    id !== undefined && type !== 'ACK' && type !== 'BINARY_ACK' ? `ack id ${id}` : '',
+    nsp !== '/' && key !== nsp ? `on ${nsp}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const summary = [type, key, detail, where === '' ? '' : `(${where})`].filter(Boolean).join(' ');
+  const pairing = pairingOf(packet, dir);
+  return {
+    type,
+    key,
+    summary,
+    tree,
+    fields,
+    ...(pairing === undefined ? {} : { pairing }),
+    ...(type === 'CONNECT' ? { control: true } : {}),
+  };
+}
+
+/** Engine.IO's own packets (open, ping, pong, close, upgrade, noop): the plumbing under Socket.IO. */
+export function engineIoControlMessage(
+  type: Exclude<EngineIoType, 'message'>,
+  data: unknown,
+): DecodedMessage {
+  const tree: Record<string, unknown> = { type };
+  if (data !== undefined && data !== '') tree['data'] = data;
+  let summary: string = type;
+  if (type === 'open' && typeof data === 'object' && data !== null) {
+    const open = data as Record<string, unknown>;
+    summary = `open sid ${String(open['sid'])}, ping every ${String(open['pingInterval'])} ms, timeout ${String(open['pingTimeout'])} ms`;
+  } else if (typeof data === 'string' && data !== '') {
+    summary = `${type} ${data}`;
+  }
+  const exchange = data === 'probe' ? 'probe' : 'ping';
+  const pairing: Pairing | undefined =
+    type === 'ping'
+      ? { key: exchange, role: 'request' }
+      : type === 'pong'
+        ? { key: exchange, role: 'reply', final: true }
+        : undefined;
+  return {
+    type,
+    summary,
+    tree,
+    fields: { ...(type === 'open' && typeof data === 'object' ? data : {}), ...tree },
+    control: true,
+    ...(pairing === undefined ? {} : { pairing }),
+  };
+}
+
+/** An Engine.IO message that carries no Socket.IO packet: plain Engine.IO, or bytes whose header was not seen. */
+export function engineIoDataMessage(data: unknown, summary: string): DecodedMessage {
+  return {
+    type: 'message',
+    summary: `message ${summary}`,
+    tree: { type: 'message', data },
+    fields: { type: 'message', data },
+  };
+}
