@@ -10,16 +10,80 @@ export interface JsonSyntaxError {
 
 export type JsonParseResult = Result<unknown, JsonSyntaxError>;
 
-/** Parses JSON and, on failure, says where it breaks. */
-export function parseJson(text: string): JsonParseResult {
+/**
+ * JSON.parse without throwing: the one way to try a text that may not be JSON. The error is the engine's own
+ * message, cheap to make; `parseJson` says where the text breaks instead. Deep nesting that overflows the
+ * parser's stack is "not JSON" too.
+ */
+export function tryParseJson(text: string): Result<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const problem = findJsonSyntaxProblem(text);
-    if (problem === null)
-      return { ok: false, error: { message: error instanceof Error ? error.message : String(error) } };
-    return { ok: false, error: { message: problem.message, ...lineAndColumnAt(text, problem.offset) } };
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Parses JSON and, on failure, says where it breaks. */
+export function parseJson(text: string): JsonParseResult {
+  const parsed = tryParseJson(text);
+  if (parsed.ok) return parsed;
+  const problem = findJsonSyntaxProblem(text);
+  if (problem === null) return { ok: false, error: { message: parsed.error } };
+  return { ok: false, error: { message: problem.message, ...lineAndColumnAt(text, problem.offset) } };
+}
+
+/** Sixteen digits in a row: the shortest integer a double may not hold exactly. */
+const LONG_DIGIT_RUN = /\d{16}/;
+
+/**
+ * Parses JSON keeping integers beyond double precision exact, as BigInts: what a person reads must be what was
+ * on the wire (`12345678901234567890`, not `12345678901234567000`). Texts without sixteen digits in a row, nearly
+ * all of them, cost one regex test more than JSON.parse.
+ */
+export function tryParseExactJson(text: string): Result<unknown> {
+  if (!LONG_DIGIT_RUN.test(text)) return tryParseJson(text);
+  const marker = `\u0000big${Math.random().toString(36).slice(2)}:`;
+  const marked = markUnsafeIntegers(text, marker);
+  if (marked === text) return tryParseJson(text);
+  try {
+    return {
+      ok: true,
+      value: JSON.parse(marked, (_key, value: unknown) =>
+        typeof value === 'string' && value.startsWith(marker) ? BigInt(value.slice(marker.length)) : value,
+      ) as unknown,
+    };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Quotes, with `marker` in front, each integer token outside strings that a double cannot hold exactly.
+ * The marker holds a raw control character, which no JSON string can contain unescaped, and a random part.
+ */
+function markUnsafeIntegers(text: string, marker: string): string {
+  const escapedMarker = JSON.stringify(marker).slice(1, -1);
+  let out = '';
+  let copiedTo = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 /* " */) {
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
+      i++;
+    } else if (code === 0x2d /* - */ || (code >= 0x30 && code <= 0x39)) {
+      const start = i;
+      i++;
+      while (i < text.length && /[0-9.eE+-]/.test(text[i] as string)) i++;
+      const token = text.slice(start, i);
+      if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
+        out += `${text.slice(copiedTo, start)}"${escapedMarker}${token}"`;
+        copiedTo = i;
+      }
+    } else i++;
+  }
+  return copiedTo === 0 ? text : out + text.slice(copiedTo);
 }
 
 export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {

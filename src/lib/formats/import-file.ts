@@ -1,6 +1,7 @@
 import type { Result } from '../result';
 import type { SessionDescription } from '../model/session';
 import type { UnnumberedRecord } from '../model/frame';
+import { tryParseJson } from '../encoding/json';
 import { harEntries, readHarEntry } from './har';
 import type { Line } from './lines';
 import { readLines } from './lines';
@@ -106,7 +107,8 @@ async function importNative(source: ImportSource, target: ImportTarget): Promise
   if (source.size > MAX_NATIVE_BYTES) return { ok: false, error: tooLarge(source, MAX_NATIVE_BYTES) };
   const report = newReport(source.name, 'WS Inspector session');
   const lines = readLines(source.stream(), MAX_LINE_CHARS)[Symbol.asyncIterator]();
-  const header = checkNativeHeader(parseJson(await firstLine(lines)));
+  const first = tryParseJson(await firstLine(lines));
+  const header = checkNativeHeader(first.ok ? first.value : undefined);
   if (!header.ok) {
     await lines.return?.(undefined);
     return { ok: false, error: `${source.name} cannot be opened. ${header.error}` };
@@ -128,14 +130,14 @@ async function importNative(source: ImportSource, target: ImportTarget): Promise
       sink.skip('line too long');
       continue;
     }
-    const value = parseJson(line.text);
-    const end = nativeEndCount(value);
+    const parsed = tryParseJson(line.text);
+    const end = parsed.ok ? nativeEndCount(parsed.value) : undefined;
     if (end !== undefined) {
       endCount = end;
       recordLines--;
       continue;
     }
-    await sink.add(value === NOT_JSON ? { ok: false, error: 'not JSON' } : checkNativeRecord(value));
+    await sink.add(parsed.ok ? checkNativeRecord(parsed.value) : { ok: false, error: 'not JSON' });
   }
   await sink.finish();
   if (endCount === undefined) {
@@ -155,10 +157,9 @@ async function importNative(source: ImportSource, target: ImportTarget): Promise
 async function importHar(source: ImportSource, target: ImportTarget): Promise<Result<ImportReport>> {
   if (source.size > MAX_HAR_BYTES) return { ok: false, error: tooLarge(source, MAX_HAR_BYTES) };
   const text = await new Response(source.stream()).text();
-  const value = parseJson(text);
-  if (value === NOT_JSON)
-    return { ok: false, error: `${source.name} is not valid JSON, so it is not a HAR file.` };
-  const entries = harEntries(value);
+  const parsed = tryParseJson(text);
+  if (!parsed.ok) return { ok: false, error: `${source.name} is not valid JSON, so it is not a HAR file.` };
+  const entries = harEntries(parsed.value);
   if (!entries.ok) return { ok: false, error: `${source.name}: ${entries.error}` };
   const report = newReport(source.name, 'HAR');
   for (const entry of entries.entries) {
@@ -234,17 +235,6 @@ async function firstLine(lines: AsyncIterator<Line>): Promise<string> {
     if (next.value.text.trim() !== '') return next.value.text;
   }
   return '';
-}
-
-const NOT_JSON = Symbol('not JSON');
-
-/** JSON.parse without throwing; deep nesting that overflows the parser's stack counts as not JSON too. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return NOT_JSON;
-  }
 }
 
 function tooLarge(source: ImportSource, limit: number): string {
