@@ -1,14 +1,90 @@
 // @ts-check
-/** `npm run sandbox [-- --port 8787 --host 127.0.0.1]`; SANDBOX_PORT and SANDBOX_HOST work too. */
+/**
+ * `npm run sandbox [-- --port 8787 --host 127.0.0.1 --allow-origin http://example.test]`; SANDBOX_PORT,
+ * SANDBOX_HOST and SANDBOX_ALLOW_ORIGINS (a comma list) work too.
+ *
+ * Run by a supervisor (./supervise.js, over an IPC channel) it reports {type: 'listening', port, url} instead of
+ * printing its banner, exits when the channel closes so that it never outlives its parent, and exits with
+ * EXIT_PORT_TAKEN when its port is taken.
+ */
 import { parseArgs } from 'node:util';
+import { parseOrigin } from './origins.js';
+import { EXIT_PORT_TAKEN, isPortTaken, portTakenMessage } from './ports.js';
 import { describe, startSandbox } from './server.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.SANDBOX_PORT ?? '8787' },
-    host: { type: 'string', default: process.env.SANDBOX_HOST ?? '127.0.0.1' },
-  },
-});
+const supervised = typeof process.send === 'function';
 
-const sandbox = await startSandbox({ host: values.host, port: Number(values.port) });
-console.log(`WS Inspector sandbox listening on ${sandbox.host}:${sandbox.port}\n${describe(sandbox.url)}`);
+/**
+ * @param {string} message
+ * @returns {never}
+ */
+function fail(message, code = 2) {
+  console.error(message);
+  process.exit(code);
+}
+
+let options;
+try {
+  options = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.SANDBOX_PORT || '8787' },
+      host: { type: 'string', default: process.env.SANDBOX_HOST || '127.0.0.1' },
+      'allow-origin': { type: 'string', multiple: true, default: [] },
+    },
+  }).values;
+} catch (error) {
+  fail(
+    `${/** @type {Error} */ (error).message}\nUsage: npm run sandbox -- --port 8787 --allow-origin <origin>`,
+  );
+}
+const {
+  port: portText,
+  host,
+  'allow-origin': flagged,
+} = /** @type {NonNullable<typeof options>} */ (options);
+
+const port = Number(portText);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port ${portText} is not a port (0 to 65535).`);
+
+const fromEnv = (process.env.SANDBOX_ALLOW_ORIGINS ?? '').split(',').filter((text) => text.trim() !== '');
+let allowOrigins;
+try {
+  allowOrigins = [...flagged, ...fromEnv].map(parseOrigin);
+} catch (error) {
+  fail(`--allow-origin: ${/** @type {Error} */ (error).message}`);
+}
+
+let sandbox;
+try {
+  sandbox = await startSandbox({ host, port, allowOrigins });
+} catch (error) {
+  if (!isPortTaken(error)) throw error;
+  if (!supervised) {
+    console.error(
+      portTakenMessage({
+        server: 'the sandbox',
+        port,
+        change: 'npm run sandbox -- --port 9000 (or SANDBOX_PORT=9000)',
+      }),
+    );
+  }
+  process.exit(EXIT_PORT_TAKEN);
+}
+
+const running = /** @type {Awaited<ReturnType<typeof startSandbox>>} */ (sandbox);
+const stop = () => running.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+
+if (supervised) {
+  process.once('disconnect', stop);
+  process.send?.({ type: 'listening', port: running.port, url: running.url });
+} else {
+  console.log(`WS Inspector sandbox listening on ${running.host}:${running.port}\n${describe(running.url)}`);
+  if (allowOrigins?.length)
+    console.log(`Pages from these origins may also connect: ${allowOrigins.join(', ')}`);
+}
+if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+  console.warn(`Warning: ${host} is not a loopback address: anyone who can reach it may use the sandbox.`);
+}

@@ -2,63 +2,108 @@
 /**
  * The sandbox: a WebSocket server with one path per behaviour a person (or a test) wants to try.
  * Every path negotiates subprotocols: it accepts the first offered one it knows.
+ *
+ * Any page on this machine can reach it, so the handshake is checked in this order, each refusal with a short
+ * body saying why: the page's origin (403, ./origins.js), the path (404), the subprotocols /protocol-required
+ * wants (400), the server's connection cap (503). After the handshake, a path over its own connection cap, or a
+ * /stream request over a cap, is closed with 1008 and a reason; a message over the payload cap with 1009.
  */
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { STATUS_CODES, createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
+import { ChatRoom } from './chat-room.js';
+import { Outbox, SendBudget } from './flow.js';
+import { LIMITS } from './limits.js';
+import { OriginPolicy } from './origins.js';
+import { KNOWN_PROTOCOLS, ROUTES } from './routes.js';
 
-export const KNOWN_PROTOCOLS = ['chat.v1', 'json.v1', 'echo.v1'];
+export { KNOWN_PROTOCOLS } from './routes.js';
+export { LIMITS } from './limits.js';
 
-/** A 4×4 PNG, so the binary path shows a real file format in the hex dump. */
-const SMALL_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAKUlEQVR4nA3HMQEAAAzCMIQhDGEVUVlbviSxcZGY1NZV+pmdm+yDxSF4F/IXwWmvaVAAAAAASUVORK5CYII=',
-  'base64',
-);
-
-/** Above this many queued bytes a fast stream waits for the socket to drain. */
-const HIGH_WATER_MARK = 1 << 20;
-
-export const PATHS = {
-  '/echo': 'echoes every message, text as text and binary as binary',
-  '/chat?name=': 'a chat room: every message goes to everyone, with join and leave notices',
-  '/stream?count=&rate=&size=&binary=': 'pushes count messages at rate per second, or as fast as possible',
-  '/binary': 'sends bytes 0-255, a small PNG and random bytes, then echoes',
-  '/close?code=&reason=': 'sends one message, then closes with that code and reason',
-  '/drop': 'sends one message, then cuts the TCP connection (the browser sees 1006)',
-  '/protocol-required': `refuses a handshake that offers none of ${KNOWN_PROTOCOLS.join(', ')}`,
-};
+/** The longest close reason the protocol allows, in bytes. */
+const MAX_REASON = 123;
 
 /**
- * @param {{ host?: string, port?: number }} [options]
- * @returns {Promise<{ port: number, host: string, url: string, close: () => Promise<void> }>}
+ * @typedef {object} SandboxOptions
+ * @property {string} [host]
+ * @property {number} [port] 0 for any free port
+ * @property {readonly string[]} [allowOrigins] origins accepted on every path besides loopback ones (./origins.js)
+ * @property {Partial<import('./limits.js').Limits>} [limits] tighter or looser caps than LIMITS
  */
-export async function startSandbox({ host = '127.0.0.1', port = 8787 } = {}) {
+
+/**
+ * @param {SandboxOptions} [options]
+ * @returns {Promise<{ port: number, host: string, url: string, close: () => Promise<void> }>}
+ * @throws {Error} when an origin is malformed, or the port cannot be listened on (code EADDRINUSE when taken)
+ */
+export async function startSandbox({ host = '127.0.0.1', port = 8787, allowOrigins = [], limits = {} } = {}) {
+  const caps = { ...LIMITS, ...limits };
+  const origins = new OriginPolicy(allowOrigins);
+  const budget = new SendBudget(caps.sendBudget);
   const chat = new ChatRoom();
-  const wss = new WebSocketServer({
+  /** @type {Map<string, Set<import('ws').WebSocket>>} */
+  const open = new Map([...ROUTES.keys()].map((path) => [path, new Set()]));
+  let total = 0;
+
+  // The client lists subprotocols in its order of preference; honour that order.
+  /** @param {Set<string>} offered */
+  const handleProtocols = (offered) => [...offered].find((p) => KNOWN_PROTOCOLS.includes(p)) ?? false;
+  const sockets = new WebSocketServer({ noServer: true, handleProtocols, maxPayload: caps.maxPayload });
+  const chatSockets = new WebSocketServer({
     noServer: true,
-    // The client lists subprotocols in its order of preference; honour that order.
-    handleProtocols: (offered) => [...offered].find((p) => KNOWN_PROTOCOLS.includes(p)) ?? false,
-    maxPayload: 256 * 1024 * 1024,
+    handleProtocols,
+    maxPayload: caps.maxChatPayload,
   });
 
   const http = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     response.end(describe(`ws://${request.headers.host}`));
   });
+  // Sockets that never finish a handshake count too; twice the WebSocket cap leaves room for refusals.
+  http.maxConnections = caps.maxConnections * 2;
 
   http.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'ws://sandbox');
-    if (!ROUTES.has(url.pathname)) return refuse(socket, 404, `No sandbox path ${url.pathname}`);
-    if (
-      url.pathname === '/protocol-required' &&
-      !offersKnownProtocol(request.headers['sec-websocket-protocol'])
-    ) {
+    const path = url.pathname;
+    const route = ROUTES.get(path);
+    const originRefusal = origins.refusal(request.headers.origin, path);
+    if (originRefusal) return refuse(socket, 403, originRefusal);
+    if (!route) return refuse(socket, 404, `No sandbox path ${path}`);
+    if (route.protocolRequired && !offersKnownProtocol(request.headers['sec-websocket-protocol'])) {
       return refuse(socket, 400, `Offer one of these subprotocols: ${KNOWN_PROTOCOLS.join(', ')}`);
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      ws.on('error', () => ws.terminate());
-      const handle = /** @type {Handler} */ (ROUTES.get(url.pathname));
-      handle(ws, url.searchParams, chat);
+    if (total >= caps.maxConnections) {
+      return refuse(
+        socket,
+        503,
+        `The sandbox already holds ${caps.maxConnections} connections, its cap: close some and try again.`,
+      );
+    }
+    const server = route.chat ? chatSockets : sockets;
+    server.handleUpgrade(request, socket, head, (ws) => {
+      const onPath = /** @type {Set<import('ws').WebSocket>} */ (open.get(path));
+      onPath.add(ws);
+      total++;
+      ws.once('close', () => {
+        onPath.delete(ws);
+        total--;
+      });
+      // ws closes the connection itself (1009 for a message over the cap, 1002 for a protocol error); without
+      // a listener the error would end the process.
+      ws.on('error', () => {});
+      const refuseWith = (/** @type {string} */ reason) => ws.close(1008, clipReason(reason));
+      if (onPath.size > caps.maxPerPath) {
+        return refuseWith(
+          `The sandbox allows ${caps.maxPerPath} connections on ${path}: close one and retry.`,
+        );
+      }
+      route.handle({
+        ws,
+        params: url.searchParams,
+        outbox: new Outbox(ws, budget, caps.highWaterMark),
+        chat,
+        limits: caps,
+        refuse: refuseWith,
+      });
     });
   });
 
@@ -73,19 +118,19 @@ export async function startSandbox({ host = '127.0.0.1', port = 8787 } = {}) {
     url: `ws://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}`,
     close: () =>
       new Promise((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+        for (const server of [sockets, chatSockets]) {
+          for (const client of server.clients) client.terminate();
+          server.close();
+        }
         http.close(() => resolve());
         http.closeAllConnections();
       }),
   };
 }
 
-/** @param {string} base */
+/** @param {string} base e.g. ws://localhost:8787 */
 export function describe(base) {
-  return Object.entries(PATHS)
-    .map(([path, what]) => `${base}${path.padEnd(36)} ${what}`)
-    .join('\n');
+  return [...ROUTES.values()].map((route) => `${base}${route.usage.padEnd(36)} ${route.does}`).join('\n');
 }
 
 /** @param {string | undefined} header */
@@ -94,169 +139,22 @@ function offersKnownProtocol(header) {
 }
 
 /**
+ * Answers a handshake with an HTTP error instead of the upgrade.
  * @param {import('node:stream').Duplex} socket
  * @param {number} status
  * @param {string} message
  */
 function refuse(socket, status, message) {
   socket.end(
-    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Request'}\r\nContent-Type: text/plain\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
   );
 }
 
-/** @typedef {(ws: import('ws').WebSocket, params: URLSearchParams, chat: ChatRoom) => void} Handler */
-
-/** @param {import('ws').WebSocket} ws */
-function echo(ws) {
-  ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
+/** @param {string} reason */
+function clipReason(reason) {
+  const bytes = Buffer.from(reason);
+  if (bytes.length <= MAX_REASON) return reason;
+  // Cut on a character boundary: a close reason must be valid UTF-8.
+  return new TextDecoder().decode(bytes.subarray(0, MAX_REASON - 3)).replace(/\uFFFD$/, '') + '…';
 }
-
-/** @param {import('ws').WebSocket} ws */
-function binary(ws) {
-  ws.send(Buffer.from(Array.from({ length: 256 }, (_, i) => i)));
-  ws.send(SMALL_PNG);
-  ws.send(randomBytes(64));
-  echo(ws);
-}
-
-/** @type {Handler} */
-function closeWith(ws, params) {
-  const code = Number(params.get('code') ?? 1000);
-  const reason = params.get('reason') ?? '';
-  const sendable =
-    code === 1000 ||
-    (code >= 1001 && code <= 1014 && ![1004, 1005, 1006].includes(code)) ||
-    (code >= 3000 && code <= 4999);
-  if (!sendable || Buffer.byteLength(reason) > 123) {
-    ws.send(
-      `A server cannot close with code ${code} and a ${Buffer.byteLength(reason)}-byte reason; closing with 1000.`,
-    );
-    ws.close(1000);
-    return;
-  }
-  ws.send(`Closing with code ${code}${reason ? ` and reason “${reason}”` : ''}.`);
-  ws.close(code, reason);
-}
-
-/** @param {import('ws').WebSocket} ws */
-function drop(ws) {
-  ws.send('Dropping the TCP connection without a close frame.', () => ws.terminate());
-}
-
-/** @type {Handler} */
-function stream(ws, params) {
-  const count = clampedInt(params.get('count'), 100, 0, 100_000_000);
-  const rate = clampedInt(params.get('rate'), 0, 0, 1_000_000);
-  const size = params.has('size') ? clampedInt(params.get('size'), 100, 0, 64 * 1024 * 1024) : undefined;
-  const isBinary = params.get('binary') === '1' || params.get('binary') === 'true';
-  const message = isBinary ? binaryMessage : textMessage;
-  let seq = 0;
-
-  if (rate > 0) {
-    // A timer per message cannot keep 10,000/s, so each tick sends what the elapsed time calls for.
-    const started = performance.now();
-    const timer = setInterval(() => {
-      const due = Math.min(count, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
-      while (seq < due && ws.readyState === ws.OPEN) ws.send(message(seq++, size), { binary: isBinary });
-      if (seq >= count || ws.readyState !== ws.OPEN) clearInterval(timer);
-    }, 10);
-    ws.on('close', () => clearInterval(timer));
-    return;
-  }
-
-  const pump = () => {
-    while (seq < count && ws.readyState === ws.OPEN) {
-      const last = seq === count - 1 || ws.bufferedAmount > HIGH_WATER_MARK;
-      // The send callback fires once the data is written to the socket: waiting for it is our backpressure.
-      ws.send(message(seq++, size), { binary: isBinary }, last ? () => setImmediate(pump) : undefined);
-      if (last) return;
-    }
-  };
-  pump();
-}
-
-/**
- * @param {number} seq
- * @param {number | undefined} size
- */
-function textMessage(seq, size) {
-  const body = JSON.stringify({
-    seq,
-    type: 'tick',
-    price: Math.round(10000 + 500 * Math.sin(seq / 50)) / 100,
-  });
-  if (size === undefined) return body;
-  const head = `{"seq":${seq},"pad":"`;
-  const room = size - head.length - 2;
-  return room >= 0 ? `${head}${'x'.repeat(room)}"}` : String(seq).padStart(size, '0').slice(-size);
-}
-
-/**
- * @param {number} seq
- * @param {number | undefined} size
- */
-function binaryMessage(seq, size = 16) {
-  const bytes = Buffer.alloc(size);
-  for (let i = 4; i < size; i++) bytes[i] = i & 0xff;
-  if (size >= 4) bytes.writeUInt32BE(seq >>> 0, 0);
-  return bytes;
-}
-
-/**
- * @param {string | null} text
- * @param {number} fallback
- * @param {number} min
- * @param {number} max
- */
-function clampedInt(text, fallback, min, max) {
-  const value = Number.parseInt(text ?? '', 10);
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-}
-
-class ChatRoom {
-  /** @type {Map<import('ws').WebSocket, string>} */
-  #members = new Map();
-  #joined = 0;
-
-  /**
-   * @param {import('ws').WebSocket} ws
-   * @param {URLSearchParams} params
-   */
-  join(ws, params) {
-    const name = (params.get('name') ?? '').trim().slice(0, 32) || `guest-${++this.#joined}`;
-    this.#members.set(ws, name);
-    ws.send(JSON.stringify({ type: 'welcome', name, members: [...this.#members.values()] }));
-    this.#broadcast(JSON.stringify({ type: 'join', name, count: this.#members.size }), false);
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) this.#broadcast(/** @type {Buffer} */ (data), true);
-      else this.#broadcast(JSON.stringify({ type: 'message', from: name, text: data.toString() }), false);
-    });
-    ws.on('close', () => {
-      this.#members.delete(ws);
-      this.#broadcast(JSON.stringify({ type: 'leave', name, count: this.#members.size }), false);
-    });
-  }
-
-  /**
-   * @param {string | Buffer} data
-   * @param {boolean} isBinary
-   */
-  #broadcast(data, isBinary) {
-    for (const member of this.#members.keys()) {
-      if (member.readyState === member.OPEN) member.send(data, { binary: isBinary });
-    }
-  }
-}
-
-const ROUTES = new Map(
-  /** @type {[string, Handler][]} */ ([
-    ['/echo', echo],
-    ['/chat', (ws, params, chat) => chat.join(ws, params)],
-    ['/stream', stream],
-    ['/binary', binary],
-    ['/close', closeWith],
-    ['/drop', drop],
-    ['/protocol-required', echo],
-  ]),
-);

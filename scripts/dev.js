@@ -1,10 +1,18 @@
 // @ts-check
-/** `npm run dev`: the Vite dev server with hot reload, and the sandbox beside it. */
+/**
+ * `npm run dev`: the Vite dev server with hot reload (on the next free port when 5173 is taken), and the sandbox
+ * beside it in a process of its own. SANDBOX_PORT picks another port for the sandbox. Ctrl+C stops both.
+ */
 import { createServer } from 'vite';
-import { describe, startSandbox } from '../sandbox/server.js';
+import { portOrExit, startSandboxBesideApp } from '../sandbox/beside-app.js';
 
-const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 8787) });
+const sandboxPort = portOrExit('SANDBOX_PORT', 8787);
+
 const server = await createServer();
 await server.listen();
 server.printUrls();
-console.log(`Sandbox WebSocket server:\n${describe(sandbox.url)}\n`);
+// Not in middleware mode, so Vite made an HTTP server.
+const httpServer = /** @type {import('node:http').Server} */ (server.httpServer);
+const appPort = /** @type {import('node:net').AddressInfo} */ (httpServer.address()).port;
+
+await startSandboxBesideApp({ appPort, sandboxPort, command: 'npm run dev', closeApp: () => server.close() });

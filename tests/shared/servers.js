@@ -11,11 +11,17 @@ import { startSandbox } from '../../sandbox/server.js';
  *   appUrl the built app, e.g. http://127.0.0.1:40123/; wsUrl the sandbox, e.g. ws://127.0.0.1:40124
  */
 export async function startServers() {
-  const sandbox = await startSandbox({ port: 0 });
   const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
   const address = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
+  const appUrl = `http://127.0.0.1:${address.port}/`;
+  const sandbox = await startSandbox({
+    port: 0,
+    // The app's pages may use /chat, as under `npm start`. `null` is the opaque origin of the bench's bare
+    // about:blank page; no sandbox outside the test suites accepts it.
+    allowOrigins: [new URL(appUrl).origin, 'null'],
+  });
   return {
-    appUrl: `http://127.0.0.1:${address.port}/`,
+    appUrl,
     wsUrl: `ws://127.0.0.1:${sandbox.port}`,
     sandboxPort: sandbox.port,
     async close() {
