@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../src/lib/formats/import-file';
-import { FramesDb } from '../../src/lib/persist/frames-db';
-import { KeyvalStore } from '../../src/lib/persist/idb-store';
-import { StoredImport } from '../../src/lib/import/stored-import';
-import { SessionsDb } from '../../src/lib/persist/sessions-db';
-import { recordAt } from '../../src/lib/record/chunk';
-import { StoredSession } from '../../src/lib/record/stored-session';
+import { importFile } from '../../../../src/lib/formats/import-file';
+import { FramesDb } from '../../../../src/lib/persist/frames-db';
+import { KeyvalStore } from '../../../../src/lib/persist/idb-store';
+import { StoredImport } from '../../../../src/lib/import/stored-import';
+import { SessionsDb } from '../../../../src/lib/persist/sessions-db';
+import { recordAt } from '../../../../src/lib/record/chunk';
+import { StoredSession } from '../../../../src/lib/record/stored-session';
 
 /**
  * Importers meet files from anywhere. Whatever the bytes, an import must end in a report or a message, never an

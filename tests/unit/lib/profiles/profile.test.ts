@@ -1,8 +1,4 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { KeyvalStore } from '../../src/lib/persist/idb-store';
-import { ProfilesDb } from '../../src/lib/persist/profiles-db';
-import type { Profile } from '../../src/lib/profiles/profile';
 import {
   checkVariableName,
   defaultMessageName,
@@ -12,21 +8,8 @@ import {
   normalizeProfile,
   sortProfiles,
   variableValues,
-} from '../../src/lib/profiles/profile';
-
-const profile = (name: string, lastUsedAt: number, url = 'ws://h/'): Profile => ({
-  id: name,
-  name,
-  url,
-  protocols: 'json.v1',
-  binaryType: 'arraybuffer',
-  createdAt: 0,
-  lastUsedAt,
-  variables: [],
-  messages: [],
-  notes: '',
-  reconnect: false,
-});
+} from '../../../../src/lib/profiles/profile';
+import { profile } from '../../fakes/profile';
 
 describe('profiles', () => {
   it('are named after host and path by default', () => {
@@ -57,6 +40,14 @@ describe('profiles', () => {
         { name: 'host', value: 'h', secret: false },
       ]),
     ).toEqual({ token: 't', host: 'h' });
+    const values = variableValues([
+      { name: 'token', value: 'first', secret: false },
+      { name: 'token', value: 'second', secret: false },
+    ]);
+    expect(values.token).toBe('first');
+    // No prototype: an inherited name is not a variable.
+    expect(Object.hasOwn(values, 'constructor')).toBe(false);
+    expect(values.constructor).toBeUndefined();
     expect(checkVariableName('api.key-2')).toBeNull();
     expect(checkVariableName('2fa')).toMatch(/cannot be a variable name/);
     expect(checkVariableName('a b')).toMatch(/cannot be a variable name/);
@@ -76,13 +67,5 @@ describe('profiles', () => {
     expect(moveItem(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
     expect(moveItem(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
     expect(moveItem(['a', 'b', 'c'], 2, 5)).toEqual(['a', 'b', 'c']);
-  });
-
-  it('are stored in a database of their own', async () => {
-    const db = new ProfilesDb(new KeyvalStore('profiles-test', 'profiles'));
-    await db.put(profile('a', 1));
-    await db.put(profile('b', 2));
-    await db.delete('a');
-    expect((await db.list()).map((p) => p.id)).toEqual(['b']);
   });
 });

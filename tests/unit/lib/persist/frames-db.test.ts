@@ -1,13 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { FramesDb } from '../../src/lib/persist/frames-db';
-import { KeyvalStore } from '../../src/lib/persist/idb-store';
-import { isQuotaError } from '../../src/lib/record/frame-store';
-import { newId } from '../../src/lib/persist/ids';
-import { SessionsDb } from '../../src/lib/persist/sessions-db';
-import type { SessionMeta } from '../../src/lib/model/session';
-import { ChunkBuilder, recordAt } from '../../src/lib/record/chunk';
-import { emptyTotals } from '../../src/lib/model/totals';
+import { FramesDb } from '../../../../src/lib/persist/frames-db';
+import { KeyvalStore } from '../../../../src/lib/persist/idb-store';
+import { ChunkBuilder, recordAt } from '../../../../src/lib/record/chunk';
+import { emptyTotals } from '../../../../src/lib/model/totals';
 
 let dbCount = 0;
 const freshFrames = () => new FramesDb(new KeyvalStore(`frames-${++dbCount}`, 'frames'));
@@ -59,41 +55,5 @@ describe('FramesDb', () => {
     await frames.write('a', [chunk(0, 1)], { lastSeq: 0, totals: emptyTotals(), flushedAt: 0 });
     await frames.reopen();
     expect(await frames.chunkStarts('a')).toEqual([0]);
-  });
-});
-
-describe('SessionsDb', () => {
-  it('lists sessions newest first', async () => {
-    const sessions = new SessionsDb(new KeyvalStore(`sessions-${++dbCount}`, 'sessions'));
-    const meta = (id: string, startedAt: number): SessionMeta => ({
-      id,
-      url: 'ws://h/',
-      protocols: [],
-      binaryType: 'arraybuffer',
-      startedAt,
-      status: 'closed',
-      totals: emptyTotals(),
-    });
-    await sessions.put(meta('old', 1));
-    await sessions.put(meta('new', 3));
-    await sessions.put(meta('mid', 2));
-    expect((await sessions.list()).map((m) => m.id)).toEqual(['new', 'mid', 'old']);
-    await sessions.delete('mid');
-    expect(await sessions.get('mid')).toBeUndefined();
-  });
-
-  it('makes unique ids that sort by time', () => {
-    const ids = new Set(Array.from({ length: 1000 }, () => newId(1_700_000_000_000)));
-    expect(ids.size).toBe(1000);
-    expect(newId(1) < newId(2)).toBe(true);
-  });
-});
-
-describe('isQuotaError', () => {
-  it('knows a quota error, bare or wrapped in an abort', () => {
-    expect(isQuotaError(new DOMException('', 'QuotaExceededError'))).toBe(true);
-    expect(isQuotaError(new DOMException('Quota exceeded.', 'AbortError'))).toBe(true);
-    expect(isQuotaError(new DOMException('aborted by the user', 'AbortError'))).toBe(false);
-    expect(isQuotaError(null)).toBe(false);
   });
 });

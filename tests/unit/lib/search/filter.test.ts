@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ChunkBuilder } from '../../../../src/lib/record/chunk';
+import type { FilterSpec } from '../../../../src/lib/search/filter';
+import { compileFilter, EMPTY_FILTER, isEmptyFilter } from '../../../../src/lib/search/filter';
+import { parseFieldCondition } from '../../../../src/lib/search/field-condition';
+
+const chunk = new ChunkBuilder(0);
+const texts = [
+  '{"type":"trade","price":101}',
+  '{"type":"quote","price":99}',
+  'Hello World',
+  '{"nested":{"id":7}}',
+];
+texts.forEach((text, i) =>
+  chunk.append({ kind: 'text', dir: i % 2 ? 'in' : 'out', t: 1000 + i, text, size: text.length }),
+);
+chunk.append({
+  kind: 'binary',
+  dir: 'in',
+  t: 1004,
+  bytes: new TextEncoder().encode('binary hello'),
+  size: 12,
+});
+chunk.append({ kind: 'close', t: 1005, code: 4000, reason: 'bye hello', wasClean: true });
+
+function matching(spec: Partial<FilterSpec>): number[] {
+  const filter = compileFilter({ ...EMPTY_FILTER, ...spec });
+  return Array.from({ length: chunk.count }, (_, i) => i).filter((i) => filter.matches(chunk, i));
+}
+
+describe('compileFilter', () => {
+  it('matches text case-insensitively unless asked, in messages, binary payloads and events', () => {
+    expect(matching({ text: 'hello' })).toEqual([2, 4, 5]);
+    expect(matching({ text: 'hello', caseSensitive: true })).toEqual([4, 5]);
+  });
+
+  it('takes a regex, and an invalid one as plain text with a warning', () => {
+    expect(matching({ text: '"price":1\\d\\d', regex: true })).toEqual([0]);
+    const invalid = compileFilter({ ...EMPTY_FILTER, text: 'a(b', regex: true });
+    expect(invalid.warnings[0]).toMatch(/Not a valid regular expression/);
+  });
+
+  it('filters by direction, kind, size and time', () => {
+    expect(matching({ direction: 'in' })).toEqual([1, 3, 4]);
+    expect(matching({ kind: 'binary' })).toEqual([4]);
+    expect(matching({ kind: 'events' })).toEqual([5]);
+    expect(matching({ minSize: 12, maxSize: 12 })).toEqual([4]);
+    expect(matching({ fromTime: 1001, toTime: 1002 })).toEqual([1, 2]);
+  });
+
+  it('checks JSON field conditions, nested paths included', () => {
+    expect(matching({ json: 'type = trade' })).toEqual([0]);
+    expect(matching({ json: 'price > 100' })).toEqual([0]);
+    expect(matching({ json: 'price <= 99' })).toEqual([1]);
+    expect(matching({ json: 'nested.id = 7' })).toEqual([3]);
+    expect(matching({ json: 'type != trade' })).toEqual([1]);
+    expect(matching({ json: 'type ~ uot' })).toEqual([1]);
+  });
+
+  it('explains conditions it cannot read', () => {
+    expect(parseFieldCondition('just words')).toMatch(/not a field condition/);
+    expect(parseFieldCondition('price > cheap')).toMatch(/compares numbers/);
+    expect(isEmptyFilter(EMPTY_FILTER)).toBe(true);
+  });
+});
