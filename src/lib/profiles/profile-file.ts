@@ -1,62 +1,152 @@
 import type { MessageFormat } from '../compose/message';
 import { MESSAGE_FORMATS } from '../compose/message';
-import { isObject } from '../formats/validate';
+import { isObject } from '../guards';
+import type { BinaryType } from '../model/frame';
+import { newId } from '../persist/ids';
+import type { Redaction } from '../redact/findings';
+import { isCredentialField, containsJwt } from '../redact/credential-shapes';
+import { RedactionPlan } from '../redact/plan';
+import { withoutUserinfo } from '../redact/url';
 import type { Result } from '../result';
 import type { Profile, ProfileVariable, SavedMessage } from './profile';
-import { defaultMessageName, defaultProfileName } from './profile';
+import { checkVariableName, defaultMessageName, defaultProfileName } from './profile';
 
 /** Profile files are settings, not recordings: anything bigger is not one. */
 export const MAX_PROFILE_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * More profiles than this in one file is not someone's settings; each one stored re-sorts the list, so an
+ * import must stay small. The same bound holds for each profile's variables and saved messages.
+ */
+export const MAX_IMPORTED_PROFILES = 1000;
+export const MAX_IMPORTED_ITEMS = 1000;
+
+type ProfileContent = Omit<Profile, 'id' | 'createdAt' | 'lastUsedAt'>;
 
 export interface ProfilesFile {
   format: 'wsi-profiles';
   v: 1;
   exportedAt: string;
-  /** Names of the secret variables whose values were left out. */
+  /** Names of the variables whose values were left out: the secret ones, and those named like a credential. */
   redacted: string[];
-  profiles: Omit<Profile, 'id' | 'createdAt' | 'lastUsedAt'>[];
+  /** What else was replaced with REDACTED, by profile name, never the values. */
+  redactions: { profile: string; where: Redaction['where']; what: string }[];
+  profiles: ProfileContent[];
 }
 
-/** Profiles as a JSON file. Secret variables keep their names but lose their values unless asked otherwise. */
+/**
+ * Profiles as a JSON file. Unless secrets are asked for, secret variables keep their names but lose their
+ * values, and each profile goes through the same redaction as a session export: credentials in its URL and
+ * subprotocols, and its secret values or credential shapes in its saved messages and notes. `{{name}}` references
+ * stay: they carry no value.
+ */
 export function exportProfiles(
   profiles: readonly Profile[],
   includeSecrets: boolean,
   now = new Date(),
 ): string {
   const redacted = new Set<string>();
+  const redactions: ProfilesFile['redactions'] = [];
   const file: ProfilesFile = {
     format: 'wsi-profiles',
     v: 1,
     exportedAt: now.toISOString(),
     redacted: [],
-    profiles: profiles.map(({ name, url, protocols, binaryType, variables, messages, notes, reconnect }) => ({
-      name,
-      url,
-      protocols,
-      binaryType,
-      notes,
-      reconnect,
-      variables: variables.map((variable) => {
-        if (!variable.secret || includeSecrets) return { ...variable };
-        redacted.add(variable.name);
-        return { ...variable, value: '' };
-      }),
-      messages: messages.map((message) => ({ ...message })),
-    })),
+    redactions,
+    profiles: profiles.map((profile) => {
+      const content = contentOf(profile);
+      if (includeSecrets) return content;
+      const redactedProfile = redactProfile(content);
+      for (const name of redactedProfile.variablesLeftOut) redacted.add(name);
+      for (const { where, what } of redactedProfile.redactions) {
+        redactions.push({ profile: redactedProfile.profile.name, where, what });
+      }
+      return redactedProfile.profile;
+    }),
   };
   file.redacted = [...redacted].sort();
   return JSON.stringify(file, null, 2);
 }
 
-export interface ImportedProfiles {
-  profiles: Omit<Profile, 'id' | 'createdAt' | 'lastUsedAt'>[];
-  /** Where they came from, for the message after the import. */
-  source: 'WS Inspector' | 'Insomnia';
-  /** Entries that were not profiles or were damaged, left out. */
-  skipped: number;
+function contentOf(profile: Profile): ProfileContent {
+  const { name, url, protocols, binaryType, variables, messages, notes, reconnect } = profile;
+  return {
+    name,
+    url,
+    protocols,
+    binaryType,
+    notes,
+    reconnect,
+    variables: variables.map((variable) => ({ ...variable })),
+    messages: messages.map((message) => ({ ...message })),
+  };
 }
 
-/** Reads our own profile file or an Insomnia v4 export; a file that is neither is refused with a reason. */
+/**
+ * A variable whose value is left out of a file without secrets: one marked secret, or one that holds a credential
+ * by its name or its shape, whatever the person ticked.
+ */
+function leavesOut(variable: ProfileVariable): boolean {
+  return variable.secret || isCredentialField(variable.name) || containsJwt(variable.value);
+}
+
+function redactProfile(content: ProfileContent): {
+  profile: ProfileContent;
+  variablesLeftOut: string[];
+  redactions: readonly Redaction[];
+} {
+  const secrets = content.variables.filter(leavesOut);
+  const plan = RedactionPlan.for(content.url, splitProtocols(content.protocols), [], secrets);
+  const profile: ProfileContent = {
+    ...content,
+    name: plan.text(content.name),
+    url: plan.url,
+    protocols: redactedProtocols(content.protocols, plan),
+    notes: plan.text(content.notes),
+    variables: content.variables.map((variable) =>
+      leavesOut(variable) ? { ...variable, value: '' } : { ...variable },
+    ),
+    messages: content.messages.map((message) => ({
+      ...message,
+      name: plan.text(message.name),
+      body: plan.text(message.body),
+    })),
+  };
+  return { profile, variablesLeftOut: secrets.map((v) => v.name), redactions: plan.redactions };
+}
+
+/** The Subprotocols field as typed: comma-separated. */
+function splitProtocols(protocols: string): string[] {
+  return protocols
+    .split(',')
+    .map((protocol) => protocol.trim())
+    .filter((protocol) => protocol !== '');
+}
+
+/** The field as typed when nothing in it was redacted, else the redacted subprotocols joined the usual way. */
+function redactedProtocols(protocols: string, plan: RedactionPlan): string {
+  const before = splitProtocols(protocols);
+  return plan.protocols.every((protocol, i) => protocol === before[i])
+    ? protocols
+    : plan.protocols.join(', ');
+}
+
+export interface ImportedProfiles {
+  profiles: ProfileContent[];
+  /** Where they came from, for the message after the import. */
+  source: 'WS Inspector' | 'Insomnia';
+  /** Entries that were not profiles or were damaged, or past the most one file may bring, left out. */
+  skipped: number;
+  /**
+   * Variables left out, by reason: a name `{{…}}` cannot refer to (it could never be used, and would collide in
+   * the editor), or a name another variable of the same profile already has (the first one is kept).
+   */
+  droppedVariables: Record<string, number>;
+}
+
+/**
+ * Reads our own profile file or an Insomnia v4 export; a file that is neither is refused with a reason. Saved
+ * messages get ids of their own: ids from a file may repeat, and the editor keys its list by them. Never throws.
+ */
 export function importProfiles(text: string): Result<ImportedProfiles> {
   if (text.length > MAX_PROFILE_FILE_BYTES)
     return { ok: false, error: 'This file is too large to be a profiles file.' };
@@ -71,7 +161,7 @@ export function importProfiles(text: string): Result<ImportedProfiles> {
   }
   if (!isObject(data)) return { ok: false, error: 'This file holds no profiles.' };
   if (data.format === 'wsi-profiles') return readOwnFile(data);
-  if (data._type === 'export' && Array.isArray(data.resources)) return readInsomnia(data);
+  if (data._type === 'export' && Array.isArray(data.resources)) return readInsomnia(data.resources);
   return { ok: false, error: 'Not a WS Inspector profiles file or an Insomnia v4 export.' };
 }
 
@@ -80,34 +170,58 @@ function readOwnFile(data: Record<string, unknown>): Result<ImportedProfiles> {
     return { ok: false, error: `This file is version ${String(data.v)}; this WS Inspector reads version 1.` };
   }
   if (!Array.isArray(data.profiles)) return { ok: false, error: 'This file has no list of profiles.' };
-  const profiles: ImportedProfiles['profiles'] = [];
-  for (const entry of data.profiles) {
-    const profile = readProfile(entry);
-    if (profile) profiles.push(profile);
-  }
-  return {
-    ok: true,
-    value: { profiles, source: 'WS Inspector', skipped: data.profiles.length - profiles.length },
+  const imported: ImportedProfiles = {
+    profiles: [],
+    source: 'WS Inspector',
+    skipped: 0,
+    droppedVariables: {},
   };
+  for (const entry of data.profiles) {
+    const profile = imported.profiles.length < MAX_IMPORTED_PROFILES ? readProfile(entry, imported) : null;
+    if (profile) imported.profiles.push(profile);
+    else imported.skipped++;
+  }
+  return { ok: true, value: imported };
 }
 
-function readProfile(entry: unknown): ImportedProfiles['profiles'][number] | null {
+function readProfile(entry: unknown, imported: ImportedProfiles): ProfileContent | null {
   if (!isObject(entry) || typeof entry.url !== 'string' || typeof entry.name !== 'string') return null;
   return {
     name: entry.name.slice(0, 200),
     url: entry.url,
     protocols: typeof entry.protocols === 'string' ? entry.protocols : '',
-    binaryType: entry.binaryType === 'blob' ? 'blob' : 'arraybuffer',
-    variables: Array.isArray(entry.variables) ? entry.variables.flatMap(readVariable) : [],
-    messages: Array.isArray(entry.messages) ? entry.messages.flatMap(readMessage) : [],
+    binaryType: readBinaryType(entry.binaryType),
+    variables: readVariables(entry.variables, imported.droppedVariables),
+    messages: listOf(entry.messages).flatMap(readMessage),
     notes: typeof entry.notes === 'string' ? entry.notes : '',
     reconnect: entry.reconnect === true,
   };
 }
 
-function readVariable(entry: unknown): ProfileVariable[] {
-  if (!isObject(entry) || typeof entry.name !== 'string' || typeof entry.value !== 'string') return [];
-  return [{ name: entry.name, value: entry.value, secret: entry.secret === true }];
+function readBinaryType(value: unknown): BinaryType {
+  return value === 'blob' ? 'blob' : 'arraybuffer';
+}
+
+/** The first items of an array field, or none. */
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value.slice(0, MAX_IMPORTED_ITEMS) : [];
+}
+
+/** Well-formed variables with usable names, each name once; what is dropped is counted by reason. */
+function readVariables(value: unknown, dropped: Record<string, number>): ProfileVariable[] {
+  const byName = new Map<string, ProfileVariable>();
+  for (const entry of listOf(value)) {
+    if (!isObject(entry) || typeof entry.name !== 'string' || typeof entry.value !== 'string') continue;
+    const name = entry.name.trim();
+    const reason =
+      checkVariableName(name) !== null ? 'invalid name' : byName.has(name) ? 'duplicate name' : null;
+    if (reason !== null) {
+      dropped[reason] = (dropped[reason] ?? 0) + 1;
+      continue;
+    }
+    byName.set(name, { name, value: entry.value, secret: entry.secret === true });
+  }
+  return [...byName.values()];
 }
 
 function readMessage(entry: unknown): SavedMessage[] {
@@ -116,43 +230,44 @@ function readMessage(entry: unknown): SavedMessage[] {
     ? (entry.format as MessageFormat)
     : 'text';
   const name = typeof entry.name === 'string' ? entry.name : defaultMessageName(entry.body);
-  return [
-    { id: String(entry.id ?? name), name, format, body: entry.body, sendOnOpen: entry.sendOnOpen === true },
-  ];
+  return [{ id: newId(), name, format, body: entry.body, sendOnOpen: entry.sendOnOpen === true }];
 }
 
 /** Insomnia v4: `websocket_request` resources become profiles, `websocket_payload` their saved messages. */
-function readInsomnia(data: Record<string, unknown>): Result<ImportedProfiles> {
-  const resources = (data.resources as unknown[]).filter(isObject);
+function readInsomnia(list: unknown[]): Result<ImportedProfiles> {
+  const resources = list.filter(isObject);
   const requests = resources.filter((r) => r._type === 'websocket_request');
   if (requests.length === 0) return { ok: false, error: 'This Insomnia export has no WebSocket requests.' };
-  const profiles: ImportedProfiles['profiles'] = [];
-  let skipped = 0;
+  // Grouped once: looking each request's payloads up in the whole list would take quadratic time.
+  const payloadsByParent = new Map<unknown, Record<string, unknown>[]>();
+  for (const resource of resources) {
+    if (resource._type !== 'websocket_payload' || typeof resource.value !== 'string') continue;
+    const siblings = payloadsByParent.get(resource.parentId) ?? [];
+    if (siblings.length < MAX_IMPORTED_ITEMS) siblings.push(resource);
+    payloadsByParent.set(resource.parentId, siblings);
+  }
+  const imported: ImportedProfiles = { profiles: [], source: 'Insomnia', skipped: 0, droppedVariables: {} };
   for (const request of requests) {
-    if (typeof request.url !== 'string') {
-      skipped++;
+    if (typeof request.url !== 'string' || imported.profiles.length >= MAX_IMPORTED_PROFILES) {
+      imported.skipped++;
       continue;
     }
-    const messages = resources
-      .filter(
-        (r) => r._type === 'websocket_payload' && r.parentId === request._id && typeof r.value === 'string',
-      )
-      .map((payload, index): SavedMessage => {
-        const body = payload.value as string;
-        const name =
-          typeof payload.name === 'string' && payload.name !== '' ? payload.name : defaultMessageName(body);
-        return {
-          id: `insomnia-${index}`,
-          name,
-          format: payload.mode === 'application/json' ? 'json' : 'text',
-          body,
-          sendOnOpen: false,
-        };
-      });
-    profiles.push({
+    const messages = (payloadsByParent.get(request._id) ?? []).map((payload): SavedMessage => {
+      const body = payload.value as string;
+      const name =
+        typeof payload.name === 'string' && payload.name !== '' ? payload.name : defaultMessageName(body);
+      return {
+        id: newId(),
+        name,
+        format: payload.mode === 'application/json' ? 'json' : 'text',
+        body,
+        sendOnOpen: false,
+      };
+    });
+    imported.profiles.push({
       name:
         typeof request.name === 'string' && request.name !== ''
-          ? request.name
+          ? request.name.slice(0, 200)
           : defaultProfileName(request.url),
       url: request.url,
       protocols: '',
@@ -163,26 +278,49 @@ function readInsomnia(data: Record<string, unknown>): Result<ImportedProfiles> {
       reconnect: false,
     });
   }
-  return { ok: true, value: { profiles, source: 'Insomnia', skipped } };
+  return { ok: true, value: imported };
+}
+
+/** What a profile link carries, in the fragment of the app's URL. */
+export interface ProfileFragment {
+  url: string;
+  protocols: string;
+  binaryType: BinaryType;
 }
 
 /**
- * The contract's deep link for a profile. Variables travel as `{{names}}`, never as values, and a password
- * written into the URL itself is left out.
+ * A deep link that opens the app with this profile in the bar. Everything goes in the URL fragment, which
+ * browsers never send to the server hosting the app (a query string lands in its logs). Variables travel as
+ * `{{names}}`, never their values; credentials typed literally into the URL or subprotocols are redacted, and the
+ * URL loses its userinfo altogether (a placeholder password would be sent by a browser).
  */
 export function profileLink(
-  profile: Pick<Profile, 'url' | 'protocols' | 'binaryType'>,
+  profile: Pick<Profile, 'url' | 'protocols' | 'binaryType' | 'variables'>,
   appUrl: string,
 ): string {
+  const secrets = profile.variables.filter(leavesOut);
+  const plan = RedactionPlan.for(profile.url, splitProtocols(profile.protocols), [], secrets);
+  const params = new URLSearchParams({ url: withoutUserinfo(plan.url) });
+  const protocols = redactedProtocols(profile.protocols, plan);
+  if (protocols.trim() !== '') params.set('protocols', protocols);
+  params.set('binaryType', profile.binaryType);
   const link = new URL(appUrl);
   link.search = '';
-  link.hash = '';
-  link.searchParams.set('url', withoutPassword(profile.url));
-  if (profile.protocols.trim() !== '') link.searchParams.set('protocols', profile.protocols);
-  link.searchParams.set('binaryType', profile.binaryType);
+  link.hash = params.toString();
   return link.href;
 }
 
-function withoutPassword(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^/@:]*):[^/@]*@/i, '$1@');
+/**
+ * Reads a profile link's fragment (`#url=…&protocols=…&binaryType=…`); undefined when the hash is not one. The
+ * values are passed on as typed, to be checked like anything typed into the bar; an unknown binary type gives
+ * the default. Opening such a link never connects.
+ */
+export function parseProfileFragment(hash: string): ProfileFragment | undefined {
+  if (!hash.startsWith('#url=')) return undefined;
+  const params = new URLSearchParams(hash.slice(1));
+  return {
+    url: params.get('url') ?? '',
+    protocols: params.get('protocols') ?? '',
+    binaryType: readBinaryType(params.get('binaryType')),
+  };
 }

@@ -1,11 +1,12 @@
 import type { MessageFormat } from '../compose/message';
+import { VARIABLE_NAME } from '../compose/variables';
 import type { BinaryType } from '../model/frame';
 
 /** A value `{{name}}` stands for in the URL, subprotocols and messages while the profile is in use. */
 export interface ProfileVariable {
   name: string;
   value: string;
-  /** Masked on screen (and, once exports exist, left out of them unless asked). */
+  /** Masked on screen, and left out of exports and links unless the person asks for them. */
   secret: boolean;
 }
 
@@ -66,14 +67,19 @@ export function moveItem<T>(items: readonly T[], index: number, delta: number): 
   return moved;
 }
 
-/** The values of a profile's variables by name; rows without a name are ignored. */
+/**
+ * The values of a profile's variables by name; rows without a name are ignored, and of two rows with one name
+ * the first counts (as the importer keeps it). The map has no prototype: a name like "constructor" or
+ * "__proto__" finds only a variable of that name, never something every object inherits.
+ */
 export function variableValues(variables: readonly ProfileVariable[]): Record<string, string> {
-  return Object.fromEntries(
-    variables.filter((v) => v.name.trim() !== '').map((v) => [v.name.trim(), v.value]),
-  );
+  const values: Record<string, string> = Object.create(null);
+  for (const variable of variables) {
+    const name = variable.name.trim();
+    if (name !== '' && !Object.hasOwn(values, name)) values[name] = variable.value;
+  }
+  return values;
 }
-
-const VARIABLE_NAME = /^[A-Za-z_][\w.-]*$/;
 
 /** Why a variable name cannot be used, or null when it can. */
 export function checkVariableName(name: string): string | null {
