@@ -1,7 +1,10 @@
 // @ts-check
 /** Turns what Node and ws throw while connecting into a code the app can act on and words a person understands. */
 
-/** @typedef {{ code: string, message: string }} Failure */
+/** @typedef {{ code: string, message: string, closeCode?: number }} Failure */
+
+/** The close code ws sends when it fails a connection for these errors (RFC 6455 §7.4.1). */
+const CLOSE_CODES = { 'frame-too-big': 1009, 'protocol-utf8': 1007, protocol: 1002 };
 
 /** @type {Record<string, [string, string]>} Node/OpenSSL error code → [our code, what it means] */
 const KNOWN = {
@@ -55,7 +58,7 @@ const KNOWN = {
   ERR_INVALID_HTTP_TOKEN: ['bad-header', 'a header name holds a character HTTP forbids'],
   ERR_INVALID_CHAR: ['bad-header', 'a header value holds a character HTTP forbids (such as a line break)'],
   WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: ['frame-too-big', 'a message was larger than the frame size limit'],
-  WS_ERR_INVALID_UTF8: ['protocol', 'the server sent a text message that is not valid UTF-8'],
+  WS_ERR_INVALID_UTF8: ['protocol-utf8', 'the server sent a text message that is not valid UTF-8'],
 };
 
 /**
@@ -67,7 +70,7 @@ export function describeFailure(error) {
   const code = typeof err.code === 'string' ? err.code : '';
   const message = typeof err.message === 'string' ? err.message : String(error);
   const known = KNOWN[code];
-  if (known) return { code: known[0], message: `${capitalise(known[1])} (${code}).` };
+  if (known) return withCloseCode({ code: known[0], message: `${capitalise(known[1])} (${code}).` });
   if (message === 'Opening handshake has timed out') {
     return { code: 'connect-timeout', message: 'The server did not complete the handshake in time.' };
   }
@@ -76,6 +79,12 @@ export function describeFailure(error) {
   if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))
     return { code: 'tls', message: `TLS failed: ${message}` };
   return { code: 'failed', message: code ? `${message} (${code})` : message };
+}
+
+/** @param {Failure} failure */
+function withCloseCode(failure) {
+  const closeCode = CLOSE_CODES[/** @type {keyof typeof CLOSE_CODES} */ (failure.code)];
+  return closeCode ? { ...failure, closeCode } : failure;
 }
 
 /** @param {string} text */

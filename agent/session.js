@@ -193,7 +193,8 @@ export class AgentSession {
         },
         control: (kind, dir, data) => this.#send({ type: kind, id, dir, b64: data.toString('base64') }),
         failed: (failure) => {
-          if (this.#links.has(id)) this.#send({ type: 'error', id, ...failure });
+          if (this.#links.has(id))
+            this.#send({ type: 'error', id, code: failure.code, message: failure.message });
         },
         closed: (report) => {
           const link = this.#links.get(id);

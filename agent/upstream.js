@@ -85,12 +85,10 @@ export function openUpstream(request, events) {
       message:
         `The server refused the WebSocket upgrade: ${response.statusCode} ${response.statusMessage ?? ''}`.trim(),
     });
-    readBodyStart(response).then((body) => {
-      events.handshake({
-        request: sentRequest,
-        response: { ...describeResponse(response), ...body },
-        tls: describeTls(response.socket),
-      });
+    // The socket is detached once the body has been read: describe the TLS session now.
+    const tls = describeTls(response.socket);
+    void readBodyStart(response).then((body) => {
+      events.handshake({ request: sentRequest, response: { ...describeResponse(response), ...body }, tls });
       response.destroy();
       socket.terminate();
     });
@@ -125,7 +123,9 @@ export function openUpstream(request, events) {
   socket.on('close', (code, reasonBytes) => {
     const receivedFrame = code !== 1006;
     events.closed({
-      code,
+      // When ws fails the connection itself (a frame too big…) it sends that code and stops reading: the app
+      // sees the code the agent sent, as a browser would show its own.
+      code: receivedFrame ? code : (failure?.closeCode ?? 1006),
       reason: receivedFrame
         ? reasonBytes.toString('utf8')
         : (failure?.message ?? 'The connection was lost without a close frame.'),
@@ -198,9 +198,9 @@ function describeResponse(response) {
   };
 }
 
-/** @param {import('node:net').Socket} socket */
+/** @param {import('node:net').Socket | null} socket */
 function describeTls(socket) {
-  if (!('getPeerCertificate' in socket)) return null;
+  if (!socket || !('getPeerCertificate' in socket)) return null;
   const tlsSocket = /** @type {import('node:tls').TLSSocket} */ (socket);
   const cert = tlsSocket.getPeerCertificate();
   const error = tlsSocket.authorizationError;
