@@ -1,18 +1,23 @@
 import type { DecodedMessage } from '../decoder';
 
 /** The grid shows one line; a long value is cut here. */
-const PREVIEW_LIMIT = 160;
+const PREVIEW_LIMIT = 200;
+
+/** As the JSON decoder (../json/index.ts) reads a message's type and key, so a value reads alike in either form. */
+const TYPE_FIELDS = ['type', 'event', 'method', 'op', 'action'];
+const KEY_FIELDS = ['event', 'channel', 'topic', 'stream', 'room', 'subject', 'method'];
 
 /**
- * One decoded value as a message. Like a JSON message, a map's top-level `type` (or else `event`) string names it;
- * otherwise its kind does (`map`, `array`, `string`, `bytes`…). `fields` is the map itself, so `price > 100` reads
- * `price`; other values are under `value`.
+ * One decoded value as a message. Like a JSON message, a map's first string field among `type`, `event`… names it
+ * and one of `event`, `channel`, `topic`… is its key; otherwise its kind names it (`map`, `array`, `string`,
+ * `bytes`…). `fields` is the map itself, so `price > 100` reads `price`; other values are under `value`.
  */
 export function valueMessage(tree: unknown): DecodedMessage {
   const map = isPlainMap(tree) ? tree : undefined;
-  const named = map && (stringField(map, 'type') ?? stringField(map, 'event'));
-  const type = named ?? kindOf(tree);
-  const key = named !== undefined && map && named === map.type ? stringField(map, 'event') : undefined;
+  const typeField = map && TYPE_FIELDS.find((name) => typeof map[name] === 'string');
+  const type = typeField === undefined ? kindOf(tree) : (map?.[typeField] as string);
+  const keyField = map && KEY_FIELDS.find((name) => name !== typeField && typeof map[name] === 'string');
+  const key = keyField === undefined ? undefined : (map?.[keyField] as string);
   const head = key === undefined ? type : `${type} ${key}`;
   return {
     type,
@@ -21,11 +26,6 @@ export function valueMessage(tree: unknown): DecodedMessage {
     tree,
     fields: map ?? { type, value: tree },
   };
-}
-
-function stringField(map: Record<string, unknown>, name: string): string | undefined {
-  const value = map[name];
-  return typeof value === 'string' ? value : undefined;
 }
 
 /** The kind each `$` marker of ./tree.ts (and the encodings' own markers) stands for. */

@@ -204,7 +204,7 @@ describe('MessagePack detection', () => {
         if (whole) expect(messagePackExtent(bytes)).toBe(bytes.length);
         if (messagePackExtent(bytes) === bytes.length) expect(whole).toBe(true);
       }),
-      { numRuns: 5000 },
+      { numRuns: 1500 },
     );
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
@@ -232,7 +232,7 @@ describe('MessagePack fuzz', () => {
         isResult(decoder.start(facts).decode({ dir: 'in', bytes }));
         entry.sniff!({ dir: 'in', bytes });
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 
