@@ -36,6 +36,11 @@ export async function connectThroughDecoder(
 ): Promise<DrivenClient> {
   const socket = new WebSocket(url, options.protocols ?? []);
   socket.binaryType = 'arraybuffer';
+  // A server may speak in the same packet as the upgrade (SockJS's `o`): hold what comes before we are ready.
+  const early: [ArrayBuffer | Buffer, boolean][] = [];
+  let receive = (data: ArrayBuffer | Buffer, isBinary: boolean) => void early.push([data, isBinary]);
+  socket.on('message', (data: ArrayBuffer | Buffer, isBinary) => receive(data, isBinary));
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -58,7 +63,7 @@ export async function connectThroughDecoder(
     return [];
   };
 
-  socket.on('message', (data: ArrayBuffer | Buffer, isBinary) => {
+  receive = (data, isBinary) => {
     const decoded = isBinary
       ? session.decode({ dir: 'in', bytes: new Uint8Array(data as ArrayBuffer) })
       : session.decode({ dir: 'in', text: Buffer.from(data as ArrayBuffer).toString('utf8') });
@@ -71,10 +76,10 @@ export async function connectThroughDecoder(
       for (const answer of keepAlive?.answer(message) ?? []) send(answer);
     }
     for (const wake of [...waiting]) wake();
-  });
+  };
 
-  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   if (options.handshake !== false) for (const frame of keepAlive?.onOpen(facts) ?? []) send(frame);
+  for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
 
   return {
     facts,
