@@ -63,25 +63,31 @@ export class AppPeer {
   controls = [];
   /** @type {Frame[]} */
   frames = [];
+  frameCount = 0;
   /** @type {{ code: number, reason: string } | null} */
   closed = null;
   /** @type {Set<() => void>} */
   #waiters = new Set();
 
-  /** @param {WebSocket} socket */
-  constructor(socket) {
+  /**
+   * @param {WebSocket} socket
+   * @param {boolean} keepFrames false to count frames without keeping them (floods)
+   */
+  constructor(socket, keepFrames = true) {
     this.socket = socket;
     socket.on('message', (data, isBinary) => {
       const buffer = /** @type {Buffer} */ (data);
       if (isBinary) {
         const frame = /** @type {NonNullable<ReturnType<typeof decodeFrame>>} */ (decodeFrame(buffer));
-        this.frames.push({
-          id: frame.id,
-          inbound: (frame.flags & FLAG_INBOUND) !== 0,
-          binary: (frame.flags & FLAG_BINARY) !== 0,
-          compressed: (frame.flags & FLAG_COMPRESSED) !== 0,
-          payload: frame.payload,
-        });
+        this.frameCount++;
+        if (keepFrames)
+          this.frames.push({
+            id: frame.id,
+            inbound: (frame.flags & FLAG_INBOUND) !== 0,
+            binary: (frame.flags & FLAG_BINARY) !== 0,
+            compressed: (frame.flags & FLAG_COMPRESSED) !== 0,
+            payload: frame.payload,
+          });
       } else {
         this.controls.push(JSON.parse(buffer.toString('utf8')));
       }
@@ -176,4 +182,33 @@ export async function openThrough(peer, id, request) {
   return peer.waitFor(() =>
     peer.controls.find((c) => c.id === id && (c.type === 'opened' || c.type === 'closed')),
   );
+}
+
+/**
+ * Resolves once `read()` has stopped growing for `quietMs` (checked every 50 ms): how a test learns that a flood
+ * has been stalled by backpressure. Rejects if it is still growing after `timeoutMs`.
+ * @param {() => number} read
+ * @param {{ quietMs?: number, timeoutMs?: number }} [options]
+ */
+export function plateau(read, { quietMs = 600, timeoutMs = 20_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    let last = read();
+    let since = Date.now();
+    const started = since;
+    const timer = setInterval(() => {
+      const now = Date.now();
+      const value = read();
+      if (value !== last) {
+        last = value;
+        since = now;
+      } else if (now - since >= quietMs) {
+        clearInterval(timer);
+        resolve(value);
+      }
+      if (now - started > timeoutMs) {
+        clearInterval(timer);
+        reject(new Error(`Still growing after ${timeoutMs} ms: ${value}`));
+      }
+    }, 50);
+  });
 }
