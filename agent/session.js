@@ -4,7 +4,8 @@
  * JSON text; data frames are binary (frame-header.js). Both directions are paced by FlowGates, so a slow app or a
  * slow server makes the agent pause its source instead of buffering without bound.
  */
-import { FLAG_BINARY, FLAG_COMPRESSED, FLAG_INBOUND, decodeFrame, encodeFrame } from './frame-header.js';
+import { FrameBatch } from './batch.js';
+import { FLAG_BINARY, FLAG_COMPRESSED, FLAG_INBOUND, readFrames } from './frame-header.js';
 import { describeFailure } from './failures.js';
 import { FlowGate } from './flow.js';
 import { tokensMatch } from './guard.js';
@@ -46,6 +47,7 @@ export class AgentSession {
   /** Links whose server is slow: the app socket stays paused while any is here. */
   #congested = new Set();
   #toApp;
+  #batch;
   #authTimer;
 
   /**
@@ -56,6 +58,7 @@ export class AgentSession {
     this.#app = app;
     this.#options = options;
     this.#toApp = new FlowGate(app, options.marks, (congested) => this.#pauseServers(congested));
+    this.#batch = new FrameBatch((message) => this.#toApp.send(message, true));
     this.#authTimer = setTimeout(() => this.#refuse('No token was sent in time.'), AUTH_TIMEOUT_MS);
     app.on('message', (data, isBinary) => this.#onAppMessage(/** @type {Buffer} */ (data), isBinary));
     app.on('close', () => this.#onAppGone());
@@ -189,7 +192,7 @@ export class AgentSession {
         },
         message: (data, isBinary, compressed) => {
           const flags = FLAG_INBOUND | (isBinary ? FLAG_BINARY : 0) | (compressed ? FLAG_COMPRESSED : 0);
-          this.#toApp.send(encodeFrame(id, flags, data), true);
+          this.#batch.add(id, flags, data);
         },
         control: (kind, dir, data) => this.#send({ type: kind, id, dir, b64: data.toString('base64') }),
         failed: (failure) => {
@@ -225,31 +228,41 @@ export class AgentSession {
 
   /** @param {Buffer} data */
   #relayToServer(data) {
-    const frame = decodeFrame(data);
-    if (!frame)
-      return this.#send({
+    const wellFormed = readFrames(data, (id, flags, payload) =>
+      this.#relayFrame(id, (flags & FLAG_BINARY) !== 0, payload),
+    );
+    if (!wellFormed)
+      this.#send({
         type: 'error',
         code: 'bad-request',
-        message: 'A data frame is shorter than its header.',
+        message: 'A data message is shorter than its headers say.',
       });
-    const link = this.#links.get(frame.id);
+  }
+
+  /**
+   * @param {number} id
+   * @param {boolean} binary
+   * @param {Buffer} payload
+   */
+  #relayFrame(id, binary, payload) {
+    const link = this.#links.get(id);
     if (!link?.open) {
       return this.#send({
         type: 'error',
-        id: frame.id,
+        id,
         code: 'not-open',
         message: 'The frame was not sent: the connection is not open.',
       });
     }
-    if (frame.payload.length > link.maxFrameBytes) {
+    if (payload.length > link.maxFrameBytes) {
       return this.#send({
         type: 'error',
-        id: frame.id,
+        id,
         code: 'frame-too-big',
-        message: `The frame was not sent: ${frame.payload.length} bytes is over the limit of ${link.maxFrameBytes}.`,
+        message: `The frame was not sent: ${payload.length} bytes is over the limit of ${link.maxFrameBytes}.`,
       });
     }
-    link.gate.send(frame.payload, (frame.flags & FLAG_BINARY) !== 0);
+    link.gate.send(payload, binary);
   }
 
   /** @param {Record<string, unknown>} message */
@@ -352,8 +365,9 @@ export class AgentSession {
     if (before > 0 && this.#congested.size === 0) this.#app.resume();
   }
 
-  /** Control messages go through the same gate as frames, so they never overtake a frame. @param {object} message */
+  /** Control messages go through the same gate as frames, after any batched frame, so they never overtake one. @param {object} message */
   #send(message) {
+    this.#batch.flush();
     this.#toApp.send(JSON.stringify(message), false);
   }
 

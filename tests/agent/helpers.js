@@ -7,8 +7,8 @@ import {
   FLAG_BINARY,
   FLAG_COMPRESSED,
   FLAG_INBOUND,
-  decodeFrame,
   encodeFrame,
+  readFrames,
 } from '../../agent/frame-header.js';
 import { startAgent } from '../../agent/server.js';
 
@@ -78,16 +78,17 @@ export class AppPeer {
     socket.on('message', (data, isBinary) => {
       const buffer = /** @type {Buffer} */ (data);
       if (isBinary) {
-        const frame = /** @type {NonNullable<ReturnType<typeof decodeFrame>>} */ (decodeFrame(buffer));
-        this.frameCount++;
-        if (keepFrames)
+        readFrames(buffer, (id, flags, payload) => {
+          this.frameCount++;
+          if (!keepFrames) return;
           this.frames.push({
-            id: frame.id,
-            inbound: (frame.flags & FLAG_INBOUND) !== 0,
-            binary: (frame.flags & FLAG_BINARY) !== 0,
-            compressed: (frame.flags & FLAG_COMPRESSED) !== 0,
-            payload: frame.payload,
+            id,
+            inbound: (flags & FLAG_INBOUND) !== 0,
+            binary: (flags & FLAG_BINARY) !== 0,
+            compressed: (flags & FLAG_COMPRESSED) !== 0,
+            payload,
           });
+        });
       } else {
         this.controls.push(JSON.parse(buffer.toString('utf8')));
       }

@@ -1,6 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readFrames } from '../../agent/frame-header.js';
 import { AppPeer, openThrough, plateau, startTestAgent, startWsServer } from './helpers.js';
 
 const MARKS = { high: 256 * 1024, low: 64 * 1024 };
@@ -72,8 +73,9 @@ describe('the relay', () => {
     let inOrder = true;
     peer.socket.on('message', (data, isBinary) => {
       if (!isBinary) return;
-      const seq = /** @type {Buffer} */ (data).readUInt32BE(5);
-      inOrder &&= seq === expected++;
+      readFrames(/** @type {Buffer} */ (data), (_id, _flags, payload) => {
+        inOrder &&= payload.readUInt32BE(0) === expected++;
+      });
     });
     peer.socket.resume();
     await peer.waitFor(() => peer.frameCount === TOTAL, 60_000);
