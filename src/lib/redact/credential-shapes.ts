@@ -38,6 +38,7 @@ const CREDENTIAL_WORDS = [
 const URL_ONLY_CREDENTIAL_WORDS = ['key', 'code', 'session', 'sid', 'sig', 'pin', 'otp'];
 
 const IN_TEXTS = new Set(CREDENTIAL_WORDS);
+const MAX_NAME_LENGTH = 128;
 const IN_URLS = new Set([...CREDENTIAL_WORDS, ...URL_ONLY_CREDENTIAL_WORDS]);
 
 /** A name cut into lower-case words at separators and camelCase boundaries: "X-Amz-Security-Token", "apiKey". */
@@ -55,6 +56,8 @@ export function nameWords(name: string): string[] {
  * `X-Amz-Security-Token`), or its last two words are (`session_id`, `api-key` as "apikey").
  */
 function namesCredential(name: string, words: ReadonlySet<string>): boolean {
+  // Splitting camelCase takes quadratic time on a long run of capitals; no credential has a name this long.
+  if (name.length > MAX_NAME_LENGTH) return false;
   const parts = nameWords(name);
   const last = parts.at(-1);
   if (last === undefined) return false;
@@ -71,15 +74,72 @@ export function isCredentialField(name: string): boolean {
   return namesCredential(name, IN_TEXTS);
 }
 
-/** A JWT (three base64url parts, the first a JSON object) or a JWE (five). Global: use with replace/matchAll. */
-export const JWT = /eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*(?:\.[\w-]*\.[\w-]*)?/g;
+/**
+ * Runs of base64url characters and dots: where a JWT can be. A single class repeated with `+` and nothing after
+ * it is safe on runs of any length; a pattern for the JWT itself takes quadratic time on a long run such as
+ * "eyJeyJeyJ…", and V8 throws "Maximum call stack size exceeded" for `{20,}` over a few million characters.
+ */
+const DOTTED_RUN = /[\w.-]+/g;
+/** header ("eyJ" and 8), payload (8) and two dots. */
+const MIN_JWT_LENGTH = 21;
+const MIN_JWT_PART = 8;
 
-export function containsJwt(text: string): boolean {
-  JWT.lastIndex = 0;
-  return JWT.test(text);
+/**
+ * Where the JWT in a run starts and ends: a part holding "eyJ" (a JSON object's start, base64url-encoded) with at
+ * least 8 characters after it, then a part of at least 8, then the signature (a JWE has two more parts).
+ */
+function jwtIn(run: string): { start: number; end: number } | null {
+  const parts = run.split('.');
+  let offset = 0;
+  for (let i = 0; i + 2 < parts.length; i++) {
+    const part = parts[i] as string;
+    const header = part.indexOf('eyJ');
+    if (
+      header >= 0 &&
+      part.length - header >= 3 + MIN_JWT_PART &&
+      (parts[i + 1] as string).length >= MIN_JWT_PART
+    ) {
+      const last = parts.length - i > 4 ? i + 4 : i + 2;
+      const length = parts.slice(i, last + 1).join('.').length - header;
+      const start = offset + header;
+      return { start, end: start + length };
+    }
+    offset += part.length + 1;
+  }
+  return null;
 }
 
-const TOKEN_CHARACTERS = /^[A-Za-z0-9_~+/=.-]{20,}$/;
+/** The first JWT in a text, or null. */
+export function findJwt(text: string): string | null {
+  if (!text.includes('eyJ')) return null;
+  for (const [run] of text.matchAll(DOTTED_RUN)) {
+    const found = run.length >= MIN_JWT_LENGTH ? jwtIn(run) : null;
+    if (found) return run.slice(found.start, found.end);
+  }
+  return null;
+}
+
+export function containsJwt(text: string): boolean {
+  return findJwt(text) !== null;
+}
+
+/** The text with each JWT replaced by what `replace` returns for it. */
+export function replaceJwts(text: string, replace: (jwt: string) => string): string {
+  if (!text.includes('eyJ')) return text;
+  return text.replace(DOTTED_RUN, (run) => {
+    if (run.length < MIN_JWT_LENGTH) return run;
+    let rest = run;
+    let result = '';
+    for (let found = jwtIn(rest); found; found = jwtIn(rest)) {
+      result += rest.slice(0, found.start) + replace(rest.slice(found.start, found.end));
+      rest = rest.slice(found.end);
+    }
+    return result + rest;
+  });
+}
+
+const TOKEN_CHARACTERS = /^[A-Za-z0-9_~+/=.-]+$/;
+const MIN_TOKEN_LENGTH = 20;
 /** The parts of a token between separators; a slug or a UUID has only short ones. */
 const TOKEN_SEPARATORS = /[-_.~]/;
 const LONGEST_RANDOM_PART = 16;
@@ -90,7 +150,7 @@ const LONGEST_RANDOM_PART = 16;
  * an API key, a session token or a hex digest does not.
  */
 export function isOpaqueToken(value: string): boolean {
-  if (!TOKEN_CHARACTERS.test(value)) return false;
+  if (value.length < MIN_TOKEN_LENGTH || !TOKEN_CHARACTERS.test(value)) return false;
   return value
     .split(TOKEN_SEPARATORS)
     .some((part) => part.length >= LONGEST_RANDOM_PART && /\d/.test(part) && /[A-Za-z]/.test(part));
@@ -101,9 +161,8 @@ const CREDENTIAL_WORD = /bearer|token|auth|secret|password|jwt|api[_-]?key/i;
 
 /** The part of a subprotocol that is a credential, or null when it looks like an ordinary protocol name. */
 export function secretPartOfProtocol(protocol: string): string | null {
-  JWT.lastIndex = 0;
-  const jwt = JWT.exec(protocol);
-  if (jwt) return jwt[0];
+  const jwt = findJwt(protocol);
+  if (jwt !== null) return jwt;
   const lastDot = protocol.lastIndexOf('.');
   if (lastDot > 0 && lastDot < protocol.length - 1 && CREDENTIAL_WORD.test(protocol.slice(0, lastDot))) {
     return protocol.slice(lastDot + 1);

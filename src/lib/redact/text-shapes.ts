@@ -1,6 +1,6 @@
 import { parseBase64 } from '../encoding/base64';
 import { holdsVariableReference } from '../compose/variables';
-import { isCredentialField, JWT } from './credential-shapes';
+import { isCredentialField, replaceJwts } from './credential-shapes';
 import { Findings, REDACTED } from './findings';
 import { redactUrl } from './url';
 
@@ -11,12 +11,22 @@ import { redactUrl } from './url';
  */
 
 const URL_IN_TEXT = /\b(?:wss?|https?):\/\/[^\s"'<>\\`]+/gi;
+/**
+ * Patterns here repeat with `+` (safe on runs of any length) or within small bounds: V8 throws "Maximum call
+ * stack size exceeded" for `{8,}` over a few million characters, and backtracking over a long unbounded run
+ * costs time in proportion to it wherever the pattern starts. Lengths are checked after matching instead.
+ */
 /** An HTTP Basic credential: base64 of `user:password`, checked once decoded. */
-const BASIC = /\b(Basic\s+)([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/gi;
+const BASIC = /\b(Basic\s{1,8})([A-Za-z0-9+/=]+)/gi;
+const MAX_BASIC_CREDENTIAL = 1024;
 /** RFC 6750's b64token, at least 8 characters. */
-const BEARER = /\b(Bearer\s+)([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])/gi;
-/** `"name": "value"` in JSON, a name of at most 64 characters; strings may not span lines. */
-const JSON_FIELD = /("((?:[^"\\\n]|\\.){1,64})"\s*:\s*")((?:[^"\\\n]|\\.)*)"/g;
+const BEARER = /\b(Bearer\s{1,8})([A-Za-z0-9._~+/=-]+)/gi;
+const MIN_BEARER_TOKEN = 8;
+/**
+ * `"name": "value"` in JSON, a name of at most 64 characters and a value of at most 4,096 (credentials are
+ * shorter; a JWT in a longer value is still found as a JWT); strings may not span lines.
+ */
+const JSON_FIELD = /("((?:[^"\\\n]|\\.){1,64})"[ \t]{0,8}:[ \t]{0,8}")((?:[^"\\\n]|\\.){0,4096})"/g;
 /** `name=value` in a form body or a header-like line. */
 const FORM_PAIR = /(?<![\w.-])([A-Za-z_][\w.-]{0,63}=)([^&\s"',;]+)/g;
 
@@ -30,12 +40,10 @@ export function redactCredentialShapes(text: string, findings: Findings): string
       return redacted;
     });
   }
-  if (result.includes('eyJ')) {
-    result = result.replace(JWT, () => {
-      findings.add('text', 'a JWT in a text');
-      return REDACTED;
-    });
-  }
+  result = replaceJwts(result, () => {
+    findings.add('text', 'a JWT in a text');
+    return REDACTED;
+  });
   result = result.replace(BASIC, (whole, scheme: string, credential: string) => {
     if (!isBasicCredential(credential)) return whole;
     findings.add('text', 'a Basic credential (user and password) in a text');
@@ -69,6 +77,7 @@ function isRedactable(value: string): boolean {
 
 /** "Basic" is an English word: only what decodes to printable `user:password` is a credential. */
 function isBasicCredential(credential: string): boolean {
+  if (credential.length < 4 || credential.length > MAX_BASIC_CREDENTIAL) return false;
   const bytes = parseBase64(credential);
   if (!bytes.ok) return false;
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes.value);
@@ -85,5 +94,6 @@ function isBasicCredential(credential: string): boolean {
  * The placeholder itself is never a token.
  */
 function isBearerToken(token: string): boolean {
-  return token !== REDACTED && (/[\d._~+/=-]/.test(token) || token.length >= 20);
+  if (token.length < MIN_BEARER_TOKEN || token === REDACTED) return false;
+  return /[\d._~+/=-]/.test(token) || token.length >= 20;
 }

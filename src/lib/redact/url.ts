@@ -1,5 +1,5 @@
 import { holdsVariableReference } from '../compose/variables';
-import { containsJwt, isCredentialParameter, isOpaqueToken, JWT } from './credential-shapes';
+import { containsJwt, isCredentialParameter, isOpaqueToken, replaceJwts } from './credential-shapes';
 import type { Findings } from './findings';
 import { REDACTED } from './findings';
 
@@ -144,7 +144,7 @@ function redactToken(component: string, found: () => void, keep: (value: string)
   if (component === '' || holdsVariableReference(component)) return component;
   if (containsJwt(component)) {
     found();
-    return component.replace(JWT, (jwt) => {
+    return replaceJwts(component, (jwt) => {
       keep(jwt);
       return REDACTED;
     });
