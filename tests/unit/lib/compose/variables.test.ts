@@ -57,9 +57,13 @@ describe('expandVariables', () => {
   });
 
   it('still resolves such a name when a profile really defines it', () => {
+    // As a profile's values are built: a map without a prototype, filled name by name.
     const values: Record<string, string> = Object.create(null);
-    values.constructor = 'built';
-    values.__proto__ = 'proto';
+    for (const [name, value] of [
+      ['constructor', 'built'],
+      ['__proto__', 'proto'],
+    ] as const)
+      values[name] = value;
     expect(expandVariables('{{constructor}}/{{__proto__}}', { ...context, values })).toEqual({
       ok: true,
       value: 'built/proto',
