@@ -3,16 +3,9 @@ import { Emitter } from '../events';
 import type { FrameRecord } from '../model/frame';
 import type { ChunkColumns, StoredChunk } from './chunk';
 import { recordAt } from './chunk';
+import { ChunkCache, chunkBytes } from './chunk-cache';
 
 export type ChunkLoader = (firstSeq: number) => Promise<StoredChunk | undefined>;
-
-interface CacheEntry {
-  chunk: ChunkColumns;
-  bytes: number;
-  /** Pinned chunks are not in storage yet (or are still being filled): they must stay in memory. */
-  pinned: boolean;
-  usedAt: number;
-}
 
 /**
  * Chunks read within this long are kept even over budget: they hold the rows on screen, and dropping them would
@@ -26,19 +19,15 @@ const IN_USE_MS = 1000;
  */
 export class ChunkPager {
   readonly #starts: number[] = [];
-  readonly #cache = new Map<number, CacheEntry>();
+  readonly #cache: ChunkCache<number>;
   readonly #loading = new Set<number>();
   readonly #failed = new Map<number, string>();
   readonly #load: ChunkLoader;
   readonly #events = new Emitter<{ loaded: number }>();
-  readonly #budgetBytes: number;
-  readonly #now: () => number;
-  #cachedBytes = 0;
 
   constructor(load: ChunkLoader, budgetBytes: number, now = () => performance.now()) {
     this.#load = load;
-    this.#budgetBytes = budgetBytes;
-    this.#now = now;
+    this.#cache = new ChunkCache(budgetBytes, IN_USE_MS, now);
   }
 
   /** `loaded` fires with a chunk's first seq once it was read (or failed to be): its rows can be drawn. */
@@ -55,7 +44,7 @@ export class ChunkPager {
 
   /** The chunk starting at `start` when it is in memory; never reads. */
   cached(start: number): ChunkColumns | undefined {
-    return this.#cache.get(start)?.chunk;
+    return this.#cache.peek(start);
   }
 
   /** Each chunk's first seq, in order. */
@@ -69,35 +58,24 @@ export class ChunkPager {
 
   /** Puts a chunk in memory; pinned ones stay until unpinned. */
   hold(chunk: ChunkColumns, bytes: number, pinned: boolean): void {
-    const old = this.#cache.get(chunk.firstSeq);
-    if (old) this.#cachedBytes -= old.bytes;
-    this.#cache.delete(chunk.firstSeq);
-    this.#cache.set(chunk.firstSeq, { chunk, bytes, pinned, usedAt: old?.usedAt ?? this.#now() });
-    this.#cachedBytes += bytes;
-    this.#evict();
+    this.#cache.set(chunk.firstSeq, chunk, bytes, pinned);
   }
 
   unpin(firstSeq: number): void {
-    const entry = this.#cache.get(firstSeq);
-    if (entry) entry.pinned = false;
-    this.#evict();
+    this.#cache.unpin(firstSeq);
   }
 
   /** The record, or undefined while its chunk is loading (`loaded` fires when it arrives). */
   at(seq: number): FrameRecord | undefined {
     const start = this.chunkStartFor(seq);
     if (start === undefined) return undefined;
-    const entry = this.#cache.get(start);
-    if (entry === undefined) {
+    const chunk = this.#cache.use(start);
+    if (chunk === undefined) {
       this.#request(start);
       return undefined;
     }
-    // Map order is recency order: move the chunk to the back.
-    this.#cache.delete(start);
-    this.#cache.set(start, entry);
-    entry.usedAt = this.#now();
     const index = seq - start;
-    return index < entry.chunk.count ? recordAt(entry.chunk, index) : undefined;
+    return index < chunk.count ? recordAt(chunk, index) : undefined;
   }
 
   /**
@@ -134,7 +112,7 @@ export class ChunkPager {
   }
 
   async #read(start: number): Promise<ChunkColumns> {
-    const chunk = this.#cache.get(start)?.chunk ?? (await this.#load(start));
+    const chunk = this.#cache.peek(start) ?? (await this.#load(start));
     if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
     return chunk;
   }
@@ -181,25 +159,4 @@ export class ChunkPager {
       },
     );
   }
-
-  #evict(): void {
-    if (this.#cachedBytes <= this.#budgetBytes) return;
-    const inUseSince = this.#now() - IN_USE_MS;
-    for (const [start, entry] of this.#cache) {
-      if (this.#cachedBytes <= this.#budgetBytes) break;
-      if (entry.pinned || entry.usedAt > inUseSince) continue;
-      this.#cache.delete(start);
-      this.#cachedBytes -= entry.bytes;
-    }
-  }
-}
-
-/** What a chunk read back from storage weighs in memory, roughly. */
-export function chunkBytes(chunk: ChunkColumns): number {
-  let bytes = chunk.count * 16;
-  for (const payload of chunk.payload) {
-    if (typeof payload === 'string') bytes += payload.length * 2;
-    else if (payload) bytes += payload.byteLength;
-  }
-  return bytes;
 }
