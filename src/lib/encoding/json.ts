@@ -32,19 +32,17 @@ export function parseJson(text: string): JsonParseResult {
   return { ok: false, error: { message: problem.message, ...lineAndColumnAt(text, problem.offset) } };
 }
 
-/** Sixteen digits in a row: the shortest integer a double may not hold exactly. */
-const LONG_DIGIT_RUN = /\d{16}/;
-
 /**
  * Parses JSON keeping integers beyond double precision exact, as BigInts: what a person reads must be what was
- * on the wire (`12345678901234567890`, not `12345678901234567000`). Texts without sixteen digits in a row, nearly
- * all of them, cost one regex test more than JSON.parse.
+ * on the wire (`12345678901234567890`, not `12345678901234567000`). A text is parsed a second time only when the
+ * first parse holds a number that large; for all others this costs a walk over the parsed value.
  */
 export function tryParseExactJson(text: string): Result<unknown> {
-  if (!LONG_DIGIT_RUN.test(text)) return tryParseJson(text);
+  const parsed = tryParseJson(text);
+  if (!parsed.ok || !holdsUnsafeNumber(parsed.value)) return parsed;
   const marker = `\u0000big${Math.random().toString(36).slice(2)}:`;
   const marked = markUnsafeIntegers(text, marker);
-  if (marked === text) return tryParseJson(text);
+  if (marked === text) return parsed;
   try {
     return {
       ok: true,
@@ -55,6 +53,22 @@ export function tryParseExactJson(text: string): Result<unknown> {
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Whether a parsed value holds a number beyond the safe integers. A loop, not recursion: nesting may be deep. */
+function holdsUnsafeNumber(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'number') {
+      if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) if (typeof item !== 'string') stack.push(item);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const item of Object.values(value)) if (typeof item !== 'string') stack.push(item);
+    }
+  }
+  return false;
 }
 
 /**
