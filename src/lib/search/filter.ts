@@ -1,6 +1,10 @@
 import { decodeUtf8 } from '../encoding/utf8';
 import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
+import type { FieldCondition } from './field-condition';
+import { fieldHolds, parseFieldCondition } from './field-condition';
+import type { FrameDecoding } from './frame-decoding';
+import { fieldsReader } from './frame-decoding';
 
 export type KindFilter = 'all' | 'text' | 'binary' | 'events';
 export type DirectionFilter = 'all' | 'out' | 'in';
@@ -18,7 +22,7 @@ export interface FilterSpec {
   /** Epoch milliseconds, inclusive. */
   fromTime?: number;
   toTime?: number;
-  /** A JSON field condition such as `type = trade` or `price > 100`. */
+  /** A field condition such as `type = trade` or `price > 100`, on the decoded message (plain JSON without a decoder). */
   json: string;
 }
 
@@ -51,51 +55,25 @@ export interface CompiledFilter {
   warnings: string[];
 }
 
-type JsonOperator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~';
-interface JsonCondition {
-  path: string[];
-  operator: JsonOperator;
-  value: string | number | boolean | null;
-}
-
-const JSON_CONDITION = /^\s*([^\s=!<>~]+)\s*(=|==|!=|>=|<=|>|<|~)\s*(.*?)\s*$/;
-
-/** Parses `path op value`; the path is dot-separated (`data.items.0.price`). */
-export function parseJsonCondition(text: string): JsonCondition | string {
-  const match = JSON_CONDITION.exec(text);
-  if (!match) return `“${text}” is not a field condition: write it like type = trade or price > 100.`;
-  const [, path = '', rawOperator = '=', rawValue = ''] = match;
-  const operator = (rawOperator === '==' ? '=' : rawOperator) as JsonOperator;
-  let value: JsonCondition['value'] = rawValue;
-  if (/^".*"$/.test(rawValue)) value = rawValue.slice(1, -1);
-  else if (rawValue === 'true' || rawValue === 'false') value = rawValue === 'true';
-  else if (rawValue === 'null') value = null;
-  else if (rawValue !== '' && Number.isFinite(Number(rawValue))) value = Number(rawValue);
-  if (
-    (operator === '>' || operator === '<' || operator === '>=' || operator === '<=') &&
-    typeof value !== 'number'
-  ) {
-    return `${operator} compares numbers: “${rawValue}” is not one.`;
-  }
-  return { path: path.split('.'), operator, value };
-}
-
-export function compileFilter(spec: FilterSpec): CompiledFilter {
+/**
+ * Compiles a filter. The JSON field condition reads the fields of each frame's decoded messages, with the
+ * session's decoder (`decoding`), or as plain JSON when the session has none.
+ */
+export function compileFilter(spec: FilterSpec, decoding: FrameDecoding | null = null): CompiledFilter {
   const warnings: string[] = [];
   const textTest = compileText(spec, warnings);
-  let json: JsonCondition | null = null;
+  let fieldTest: ((chunk: ChunkColumns, index: number) => boolean) | null = null;
   if (spec.json.trim() !== '') {
-    const parsed = parseJsonCondition(spec.json);
+    const parsed = parseFieldCondition(spec.json);
     if (typeof parsed === 'string') warnings.push(parsed);
-    else json = parsed;
+    else fieldTest = compileFieldTest(parsed, decoding);
   }
-  const lastKey = json ? `"${json.path.at(-1) ?? ''}"` : '';
   const { minSize, maxSize, fromTime, toTime, direction, kind } = spec;
   // Decided once, not per record: a filter over a million frames runs this test a million times.
   const checksType = kind !== 'all' || direction !== 'all';
   const checksSize = minSize !== undefined || maxSize !== undefined;
   const checksTime = fromTime !== undefined || toTime !== undefined;
-  const checksContent = textTest !== null || json !== null;
+  const checksContent = textTest !== null || fieldTest !== null;
   const low = minSize ?? -Infinity;
   const high = maxSize ?? Infinity;
   const from = fromTime ?? -Infinity;
@@ -115,19 +93,21 @@ export function compileFilter(spec: FilterSpec): CompiledFilter {
         if (t < from || t > to) return false;
       }
       if (!checksContent) return true;
-      const payload = chunk.payload[index];
-      const text = typeof payload === 'string' ? payload : searchableText(chunk, index);
-      if (textTest !== null && !textTest(text)) return false;
-      // Parsing is the expensive part: only texts that name the field are parsed.
-      if (
-        json !== null &&
-        (typeof payload !== 'string' || !text.includes(lastKey) || !jsonHolds(text, json))
-      ) {
-        return false;
+      if (textTest !== null) {
+        const payload = chunk.payload[index];
+        if (!textTest(typeof payload === 'string' ? payload : searchableText(chunk, index))) return false;
       }
-      return true;
+      return fieldTest === null || fieldTest(chunk, index);
     },
   };
+}
+
+function compileFieldTest(
+  condition: FieldCondition,
+  decoding: FrameDecoding | null,
+): (chunk: ChunkColumns, index: number) => boolean {
+  const fieldsOf = fieldsReader(decoding, condition.path);
+  return (chunk, index) => fieldsOf(chunk, index).some((fields) => fieldHolds(fields, condition));
 }
 
 function typeMatches(flags: number, kind: KindFilter, direction: DirectionFilter): boolean {
@@ -164,35 +144,4 @@ function searchableText(chunk: ChunkColumns, index: number): string {
   if (payload instanceof Uint8Array) return decodeUtf8(payload.subarray(0, 64 * 1024)).text;
   const event = chunk.events[index];
   return event ? Object.values(event).join(' ') : kindOf(chunk.flags[index] as number);
-}
-
-function jsonHolds(text: string, condition: JsonCondition): boolean {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  for (const key of condition.path) {
-    if (typeof value !== 'object' || value === null) return false;
-    value = (value as Record<string, unknown>)[key];
-  }
-  if (value === undefined) return false;
-  const expected = condition.value;
-  switch (condition.operator) {
-    case '=':
-      return value === expected || (typeof value !== 'object' && String(value) === String(expected));
-    case '!=':
-      return !(value === expected || (typeof value !== 'object' && String(value) === String(expected)));
-    case '~':
-      return typeof value === 'string' && value.includes(String(expected));
-    case '>':
-      return typeof value === 'number' && value > (expected as number);
-    case '>=':
-      return typeof value === 'number' && value >= (expected as number);
-    case '<':
-      return typeof value === 'number' && value < (expected as number);
-    case '<=':
-      return typeof value === 'number' && value <= (expected as number);
-  }
 }

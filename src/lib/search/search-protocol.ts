@@ -1,6 +1,7 @@
 import type { ChunkColumns } from '../record/chunk';
 import type { FrameSource } from '../record/frame-source';
 import type { FilterSpec } from './filter';
+import type { DecoderJob } from './frame-decoding';
 import type { LatencySummary, TrafficSeries } from './timeline';
 
 /** Which session's chunks a worker job reads: saved ones from storage, the others from the page. */
@@ -11,6 +12,8 @@ interface SessionChunks {
   starts: readonly number[];
   /** Chunks with records not yet in storage, copied (their buffers transferred). */
   unsaved: ChunkColumns[];
+  /** The decoder the session's frames are read with; null when it has none. */
+  decoder: DecoderJob | null;
 }
 
 /** Page to worker: scan records [fromSeq, toSeq) of a session through a filter. */
@@ -21,7 +24,10 @@ export interface FilterRequest extends SessionChunks {
   toSeq: number;
 }
 
-/** Page to worker: traffic over time, and request/response latency when a field to pair by is given. */
+/**
+ * Page to worker: traffic over time, and request/response latency, by a field to pair by when given, else by the
+ * decoder's own pairing.
+ */
 export interface TimelineRequest extends SessionChunks {
   type: 'timeline';
   startMs: number;
@@ -39,13 +45,16 @@ export type WorkerReply =
   | { id: number; type: 'error'; message: string };
 
 /** A session's part of a job: saved chunks by their starts, unsaved ones copied, and the buffers to transfer. */
-export function chunksOf(source: FrameSource): {
+export function chunksOf(
+  source: FrameSource,
+  decoder: DecoderJob | null,
+): {
   chunks: Omit<SessionChunks, 'id'>;
   transfer: Transferable[];
 } {
   const unsaved = source.unsavedChunks();
   return {
-    chunks: { sessionId: source.sessionId, starts: [...source.chunkStarts()], unsaved },
+    chunks: { sessionId: source.sessionId, starts: [...source.chunkStarts()], unsaved, decoder },
     transfer: unsaved.flatMap((chunk) => [chunk.t.buffer, chunk.size.buffer, chunk.flags.buffer]),
   };
 }

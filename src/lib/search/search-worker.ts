@@ -5,10 +5,11 @@
  */
 import { FramesDb } from '../persist/frames-db';
 import type { ChunkColumns } from '../record/chunk';
-import { chunkBytes } from '../record/chunk-pager';
+import { ChunkCache } from '../record/chunk-cache';
 import { compileFilter } from './filter';
+import { startDecoding } from './frame-decoding';
 import type { FilterRequest, TimelineRequest, WorkerReply, WorkerRequest } from './search-protocol';
-import { LatencyMatcher, TrafficCounter } from './timeline';
+import { latencyMeasure, TrafficCounter } from './timeline';
 
 const CACHE_BUDGET_BYTES = 512 << 20;
 /** Matches are sent back after this many chunks, so the count grows while a long scan runs. */
@@ -20,28 +21,31 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 const frames = new FramesDb();
-/** Saved chunks by session and first seq, oldest use first. */
-const cache = new Map<string, ChunkColumns>();
-let cachedBytes = 0;
+/** Saved chunks by session and first seq. */
+const cache = new ChunkCache<string>(CACHE_BUDGET_BYTES);
 
-/** The newest job; an older one stops at its next chunk, its results no longer wanted. */
-let latestId = -1;
+/**
+ * The newest job of each type: an older filter stops at its next chunk, its results no longer wanted. A filter
+ * and a timeline share the worker and do not stop each other.
+ */
+const latestId: Record<WorkerRequest['type'], number> = { filter: -1, timeline: -1 };
 
 scope.onmessage = (event) => {
   const request = event.data;
-  latestId = request.id;
+  latestId[request.type] = request.id;
   const job = request.type === 'filter' ? filter(request) : timeline(request);
-  void job.catch((error: unknown) =>
+  void job.catch((error: unknown) => {
+    if (error instanceof Superseded) return;
     scope.postMessage({
       id: request.id,
       type: 'error',
       message: error instanceof Error ? error.message : String(error),
-    }),
-  );
+    });
+  });
 };
 
 async function filter(request: FilterRequest): Promise<void> {
-  const compiled = compileFilter(request.spec);
+  const compiled = compileFilter(request.spec, await startDecoding(request.decoder));
   let matches: number[] = [];
   let sinceReply = 0;
   const reply = (scannedTo: number) => {
@@ -61,7 +65,7 @@ async function filter(request: FilterRequest): Promise<void> {
 
 async function timeline(request: TimelineRequest): Promise<void> {
   const traffic = new TrafficCounter(request.startMs, request.endMs);
-  const latency = request.latencyField.trim() === '' ? null : new LatencyMatcher(request.latencyField.trim());
+  const latency = latencyMeasure(request.latencyField, await startDecoding(request.decoder));
   await eachChunk(request, 0, Infinity, (chunk) => {
     traffic.add(chunk);
     latency?.add(chunk);
@@ -92,7 +96,7 @@ async function eachChunk(
     if ((starts[i + 1] ?? Infinity) <= fromSeq) continue;
     if (start >= toSeq) break;
     const chunk = unsaved.get(start) ?? (await savedChunk(request.sessionId, start, i === starts.length - 1));
-    if (request.id !== latestId) throw new Superseded();
+    if (request.id !== latestId[request.type]) throw new Superseded();
     visit(chunk, Math.max(0, fromSeq - start), Math.min(chunk.count, toSeq - start));
   }
 }
@@ -100,22 +104,10 @@ async function eachChunk(
 /** A saved chunk, from the cache or storage. The last chunk of a live session may still grow: never cached. */
 async function savedChunk(sessionId: string, start: number, mayGrow: boolean): Promise<ChunkColumns> {
   const key = `${sessionId}/${start}`;
-  const cached = cache.get(key);
-  if (cached) {
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
+  const cached = cache.use(key);
+  if (cached) return cached;
   const chunk = await frames.chunk(sessionId, start);
   if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
-  if (!mayGrow) {
-    cache.set(key, chunk);
-    cachedBytes += chunkBytes(chunk);
-    for (const [oldKey, old] of cache) {
-      if (cachedBytes <= CACHE_BUDGET_BYTES) break;
-      cache.delete(oldKey);
-      cachedBytes -= chunkBytes(old);
-    }
-  }
+  if (!mayGrow) cache.set(key, chunk);
   return chunk;
 }

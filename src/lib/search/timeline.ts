@@ -1,5 +1,8 @@
 import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
+import { readJsonPath } from './field-condition';
+import type { FrameDecoding } from './frame-decoding';
+import { fieldsReader, messagesAt } from './frame-decoding';
 
 /** Traffic over time in equal buckets: what the timeline draws. Times are epoch seconds, for uPlot. */
 export interface TrafficSeries {
@@ -79,9 +82,12 @@ export class TrafficCounter {
 }
 
 export interface LatencySummary {
+  /** The JSON field pairs were matched by, or the decoder's name when its protocol pairs them. */
   field: string;
+  /** Set when the decoder paired requests with replies, rather than a JSON field. */
+  decoder?: string;
   pairs: number;
-  /** Sent requests no response matched. */
+  /** Requests nothing answered. */
   unanswered: number;
   p50: number;
   p90: number;
@@ -89,69 +95,117 @@ export interface LatencySummary {
   max: number;
 }
 
-/**
- * Request/response latency: a sent JSON message and the first received one with the same value in `field`
- * (e.g. `id`) make a pair. Only texts that name the field are parsed.
- */
-export class LatencyMatcher {
-  readonly #path: string[];
-  readonly #quotedKey: string;
-  readonly #sent = new Map<string, number>();
+/** Request/reply latency from pairs found one way or another: a JSON field, or the decoder's pairing. */
+interface LatencyMeasure {
+  add(chunk: ChunkColumns): void;
+  result(): LatencySummary;
+}
+
+/** Times requests and their first reply by key; a request not yet answered at the end counts as unanswered. */
+class Exchanges {
+  readonly #open = new Map<string, { sentAt: number; answered: boolean }>();
   readonly #latencies: number[] = [];
 
-  constructor(field: string) {
-    this.#path = field.split('.');
-    this.#quotedKey = `"${this.#path.at(-1) ?? ''}"`;
+  request(key: string, t: number): void {
+    if (!this.#open.has(key)) this.#open.set(key, { sentAt: t, answered: false });
   }
 
-  add(chunk: ChunkColumns): void {
-    for (let i = 0; i < chunk.count; i++) {
-      const text = chunk.payload[i];
-      if (typeof text !== 'string' || !text.includes(this.#quotedKey)) continue;
-      const key = this.#keyOf(text);
-      if (key === undefined) continue;
-      const t = chunk.t[i] as number;
-      if (!isInbound(chunk.flags[i] as number)) {
-        if (!this.#sent.has(key)) this.#sent.set(key, t);
-        continue;
-      }
-      const sentAt = this.#sent.get(key);
-      if (sentAt === undefined) continue;
-      this.#sent.delete(key);
-      this.#latencies.push(t - sentAt);
-    }
+  /** A reply; a final one closes the exchange (a stream's later items are not latencies). */
+  reply(key: string, t: number, final: boolean): void {
+    const exchange = this.#open.get(key);
+    if (exchange === undefined) return;
+    if (!exchange.answered) this.#latencies.push(t - exchange.sentAt);
+    exchange.answered = true;
+    if (final) this.#open.delete(key);
   }
 
-  result(): LatencySummary {
+  summary(field: string): LatencySummary {
     const sorted = Float64Array.from(this.#latencies).sort();
     const at = (q: number) =>
       sorted.length === 0
         ? 0
         : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number);
+    let unanswered = 0;
+    for (const exchange of this.#open.values()) if (!exchange.answered) unanswered++;
     return {
-      field: this.#path.join('.'),
+      field,
       pairs: sorted.length,
-      unanswered: this.#sent.size,
+      unanswered,
       p50: at(0.5),
       p90: at(0.9),
       p99: at(0.99),
       max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] as number),
     };
   }
+}
 
-  #keyOf(text: string): string | undefined {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-    for (const key of this.#path) {
-      if (typeof value !== 'object' || value === null) return undefined;
-      value = (value as Record<string, unknown>)[key];
-    }
-    return value === undefined || (typeof value === 'object' && value !== null)
-      ? undefined
-      : JSON.stringify(value);
+/**
+ * Request/response latency by a field the person names: a sent message and the first received one with the same
+ * value in `field` (e.g. `id`) make a pair. Reads decoded fields, or plain JSON when the session has no decoder.
+ */
+export class LatencyMatcher implements LatencyMeasure {
+  readonly #field: string;
+  readonly #path: string[];
+  readonly #fieldsOf: (chunk: ChunkColumns, index: number) => readonly unknown[];
+  readonly #exchanges = new Exchanges();
+
+  constructor(field: string, decoding: FrameDecoding | null = null) {
+    this.#field = field;
+    this.#path = field.split('.');
+    this.#fieldsOf = fieldsReader(decoding, this.#path);
   }
+
+  add(chunk: ChunkColumns): void {
+    for (let i = 0; i < chunk.count; i++) {
+      for (const fields of this.#fieldsOf(chunk, i)) {
+        const value = readJsonPath(fields, this.#path);
+        // Objects are no ids; BigInts are, and JSON.stringify refuses them.
+        if (value === undefined || (typeof value === 'object' && value !== null)) continue;
+        const key = typeof value === 'bigint' ? `${value}n` : JSON.stringify(value);
+        const t = chunk.t[i] as number;
+        if (isInbound(chunk.flags[i] as number)) this.#exchanges.reply(key, t, true);
+        else this.#exchanges.request(key, t);
+      }
+    }
+  }
+
+  result(): LatencySummary {
+    return this.#exchanges.summary(this.#field);
+  }
+}
+
+/** Request/reply latency as the session's protocol pairs its messages (`42<id>[…]` with `43<id>[…]`, `id`). */
+export class DecoderPairingMatcher implements LatencyMeasure {
+  readonly #decoding: FrameDecoding;
+  readonly #exchanges = new Exchanges();
+
+  constructor(decoding: FrameDecoding) {
+    this.#decoding = decoding;
+  }
+
+  add(chunk: ChunkColumns): void {
+    for (let i = 0; i < chunk.count; i++) {
+      for (const { pairing } of messagesAt(this.#decoding, chunk, i)) {
+        if (pairing === undefined) continue;
+        const t = chunk.t[i] as number;
+        if (pairing.role === 'request') this.#exchanges.request(pairing.key, t);
+        else this.#exchanges.reply(pairing.key, t, pairing.final !== false);
+      }
+    }
+  }
+
+  result(): LatencySummary {
+    const label = this.#decoding.label;
+    return { ...this.#exchanges.summary(label), decoder: label };
+  }
+}
+
+/**
+ * What the timeline measures latency by: the person's field when given, else the decoder's own pairing when
+ * the session has a decoder that pairs (plain JSON does not), else nothing.
+ */
+export function latencyMeasure(field: string, decoding: FrameDecoding | null): LatencyMeasure | null {
+  if (field.trim() !== '') return new LatencyMatcher(field.trim(), decoding);
+  if (decoding === null || decoding.decoderId === 'json') return null;
+  return new DecoderPairingMatcher(decoding);
 }
