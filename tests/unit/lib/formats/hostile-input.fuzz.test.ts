@@ -53,6 +53,7 @@ describe('hostile share links', () => {
       fc.asyncProperty(disguises, async (text) => {
         const decoded = await decodeShareFragment(await craftedFragment(encoder.encode(text)));
         if (decoded.ok) expect(await decoded.value.text()).toMatch(/^\{\s*"format"\s*:\s*"wsi-session"/);
+        else expect(decoded.error).toMatch(/WS Inspector session|damaged|more than a link/);
       }),
       { numRuns: 100 },
     );
@@ -177,4 +178,19 @@ describe('hostile texts through redaction', () => {
       { numRuns: 300 },
     );
   });
+
+  it('survives texts of millions of characters that defeat regular expressions', () => {
+    const plan = RedactionPlan.for('wss://h/', [], [{ name: 's', value: 'secret-value' }]);
+    const run = 'a'.repeat(6_000_000);
+    for (const text of [
+      'eyJ'.repeat(2_000_000),
+      `Bearer ${run}`,
+      `Basic ${run}`,
+      `{{${run}`,
+      `"password":"${run}`,
+      `wss://h/?${'A'.repeat(1_000_000)}=1`,
+    ]) {
+      expect(plan.text(text).length).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });
