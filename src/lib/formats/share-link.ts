@@ -1,4 +1,5 @@
 import { parseBase64, toBase64 } from '../encoding/base64';
+import { tryParseJson } from '../encoding/json';
 import type { Result } from '../result';
 import { checkNativeHeader } from './native';
 
@@ -59,7 +60,8 @@ export async function decodeShareFragment(encoded: string): Promise<Result<Blob>
   const inflated = await inflate(deflated);
   if (!inflated.ok) return inflated;
   const file = new Blob(inflated.value);
-  const header = checkNativeHeader(parseJsonOrUndefined(await firstLine(file)));
+  const first = tryParseJson(await firstLine(file));
+  const header = checkNativeHeader(first.ok ? first.value : undefined);
   if (!header.ok) {
     return {
       ok: false,
@@ -103,14 +105,6 @@ async function firstLine(file: Blob): Promise<string> {
   const text = await file.text();
   const newline = text.indexOf('\n');
   return newline < 0 ? text : text.slice(0, newline);
-}
-
-function parseJsonOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function tooLargeForLink(bytes: number): string {
