@@ -97,7 +97,29 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
+    // A test that asserts nothing passes silently: make it fail instead.
+    expect: { requireAssertions: true },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/tooling/**/*.test.ts'],
+          exclude: ['tests/unit/state/**'],
+          environment: 'node',
+        },
+      },
+      {
+        // State classes hold runes: the Svelte plugin (in the shared plugins) compiles *.svelte.ts, and the
+        // browser build of Svelte runs their effects, as in the app.
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'state',
+          include: ['tests/unit/state/**/*.svelte.test.ts'],
+          environment: './tests/unit/state/client-environment.ts',
+        },
+      },
+    ],
   },
 });
