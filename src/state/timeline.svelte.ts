@@ -1,28 +1,30 @@
-import type { TimelineRequest, WorkerReply } from '../lib/search/search-protocol';
+import type { SearchClient } from '../lib/search/search-client';
 import { chunksOf } from '../lib/search/search-protocol';
 import type { LatencySummary, TrafficSeries } from '../lib/search/timeline';
-import type { SessionView } from './shown-session.svelte';
+import type { DecodingState } from './decoding.svelte';
+import type { ShownSessionState } from './shown-session.svelte';
 
 /**
- * The timeline of the session on screen: messages and bytes per second each way, and request/response latency
- * for pairs matched by a JSON field. Added up in the search worker from the stored chunks; one worker per open
- * timeline, ended when the timeline closes.
+ * The timeline of the session on screen: messages and bytes per second each way, and request/response latency,
+ * paired by a JSON field when one is given, else as the session's protocol pairs its messages. Added up in the
+ * search worker (shared with the filter) from the stored chunks.
  */
 export class TimelineState {
-  /** The JSON field that pairs a request with its response, e.g. `id`; empty for no latency. */
+  /** The JSON field that pairs a request with its response, e.g. `id`; empty to use the decoder's pairing. */
   latencyField = $state('');
   #series = $state.raw<TrafficSeries | null>(null);
   #latency = $state.raw<LatencySummary | null>(null);
   #loading = $state(false);
   #error = $state<string | null>(null);
-  #worker: Worker | null = null;
-  #requestId = 0;
-  readonly #session: SessionView;
-  readonly #createWorker: () => Worker;
+  #jobId = 0;
+  readonly #session: ShownSessionState;
+  readonly #search: SearchClient;
+  readonly #decoding: DecodingState;
 
-  constructor(session: SessionView, createWorker: () => Worker) {
+  constructor(session: ShownSessionState, search: SearchClient, decoding: DecodingState) {
     this.#session = session;
-    this.#createWorker = createWorker;
+    this.#search = search;
+    this.#decoding = decoding;
   }
 
   get series(): TrafficSeries | null {
@@ -41,23 +43,18 @@ export class TimelineState {
   /** Adds the session up again: on opening, on another session, and on request while recording. */
   refresh(): void {
     const meta = this.#session.meta;
-    const source = this.#session.source;
     if (!meta) return;
-    this.#worker ??= this.#createWorker();
-    const id = ++this.#requestId;
-    const { chunks, transfer } = chunksOf(source);
-    const request: TimelineRequest = {
-      type: 'timeline',
-      id,
+    const { chunks, transfer } = chunksOf(this.#session.source, this.#decoding.job);
+    this.#loading = true;
+    const job = {
+      type: 'timeline' as const,
       ...chunks,
       startMs: meta.startedAt,
       endMs: meta.endedAt ?? Date.now(),
       latencyField: this.latencyField,
     };
-    this.#loading = true;
-    this.#worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const reply = event.data;
-      if (reply.id !== this.#requestId) return;
+    this.#jobId = this.#search.run(job, transfer, (reply) => {
+      if (reply.id !== this.#jobId) return;
       this.#loading = false;
       if (reply.type === 'timeline') {
         this.#series = reply.series;
@@ -66,12 +63,12 @@ export class TimelineState {
       } else if (reply.type === 'error') {
         this.#error = `The timeline could not be drawn: ${reply.message}`;
       }
-    };
-    this.#worker.postMessage(request, transfer);
+    });
   }
 
+  /** The timeline closed: its job's result is no longer wanted. */
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#search.drop(this.#jobId);
+    this.#loading = false;
   }
 }

@@ -27,4 +27,18 @@ describe('describing records', () => {
       /^1006 — not clean\. Abnormal closure/,
     );
   });
+
+  it('starts a decoded frame with its type and key, and says how many more messages it holds', () => {
+    const record = { seq: 0, t: 0, kind: 'text', dir: 'in', text: '42["chat","hi"]', size: 15 } as const;
+    const message = { type: 'EVENT', key: 'chat', summary: 'EVENT chat ["hi"]', tree: null, fields: {} };
+    expect(previewRecord(record, [message])).toBe('EVENT chat ["hi"]');
+    expect(previewRecord(record, [message, message, message])).toBe('EVENT chat ["hi"] (+2 more)');
+    expect(previewRecord(record, [])).toBe('42["chat","hi"]');
+  });
+
+  it('cuts every preview, notes and errors included', () => {
+    const long = 'n'.repeat(8_000_000);
+    expect(previewRecord({ seq: 0, t: 0, kind: 'note', text: long })).toHaveLength(300);
+    expect(previewRecord({ seq: 0, t: 0, kind: 'error', message: long })).toHaveLength(300);
+  });
 });
