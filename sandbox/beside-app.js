@@ -56,6 +56,9 @@ export async function startSandboxBesideApp({ appPort, sandboxPort, command, clo
     await Promise.all([sandbox.stop(), closeApp()]);
     process.exit(0);
   };
+  // Vite answers SIGTERM itself by exiting as soon as its own server is closed, whether or not the sandbox has
+  // stopped yet: this process takes SIGTERM over and closes both.
+  process.removeAllListeners('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   console.log(

@@ -132,5 +132,5 @@ function wholeNumber(params, name, fallback, max) {
 
 /** @param {number} bytes */
 function inMiB(bytes) {
-  return `${Math.ceil(bytes / MiB).toLocaleString('en')} MiB`;
+  return `${Math.round(bytes / MiB).toLocaleString('en')} MiB`;
 }

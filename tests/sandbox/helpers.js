@@ -139,15 +139,18 @@ async function cpuTicks(pid) {
 
 /**
  * Resolves once the process has used no CPU for `quietMs`: whatever it was going to allocate for a request it
- * has allocated by then (a sandbox that queues without bound does it in its first moments).
+ * has allocated by then (a sandbox that queues without bound does it in its first moments). Rejects if it is
+ * still busy after `withinMs`.
  * @param {number} pid
- * @param {number} [quietMs]
+ * @param {{ quietMs?: number, withinMs?: number }} [options]
  */
-export async function untilIdle(pid, quietMs = 600) {
+export async function untilIdle(pid, { quietMs = 600, withinMs = 15_000 } = {}) {
   const step = 100;
+  const deadline = Date.now() + withinMs;
   let last = await cpuTicks(pid);
   let quiet = 0;
   while (quiet < quietMs) {
+    if (Date.now() > deadline) throw new Error(`pid ${pid} was still busy after ${withinMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, step));
     const now = await cpuTicks(pid);
     quiet = now === last ? quiet + step : 0;
