@@ -17,7 +17,7 @@ export async function startServers() {
   const sandbox = await startSandbox({
     port: 0,
     // The app's pages may use /chat, as under `npm start`. `null` is the opaque origin of the bench's bare
-    // about:blank page; no sandbox outside the test suites accepts it.
+    // about:blank page, which a sandbox refuses unless told otherwise.
     allowOrigins: [new URL(appUrl).origin, 'null'],
   });
   return {
