@@ -5,6 +5,7 @@
  */
 export function openDownload(url: string, fileName?: string): void {
   const link = document.createElement('a');
+  // eslint-disable-next-line no-restricted-syntax -- the URL is a blob: or the service worker's own download URL, never data
   link.href = url;
   if (fileName !== undefined) link.download = fileName;
   link.click();
