@@ -258,7 +258,7 @@ export class AgentSession {
       return this.#send({
         type: 'error',
         id,
-        code: 'frame-too-big',
+        code: 'frame-not-sent',
         message: `The frame was not sent: ${payload.length} bytes is over the limit of ${link.maxFrameBytes}.`,
       });
     }
@@ -293,7 +293,7 @@ export class AgentSession {
       return this.#send({
         type: 'error',
         id: message.id,
-        code: 'bad-request',
+        code: 'bad-ping',
         message: 'A ping carries at most 125 bytes.',
       });
     this.#sendPing(/** @type {number} */ (message.id), link, data);

@@ -103,15 +103,15 @@ export class AppPeer {
   /**
    * Opens a socket to the agent; `token: null` skips authentication.
    * @param {string} agentUrl
-   * @param {{ token?: string | null, origin?: string, host?: string }} [options]
+   * @param {{ token?: string | null, origin?: string, host?: string, keepFrames?: boolean }} [options]
    */
-  static async connect(agentUrl, { token = TOKEN, origin = APP_ORIGIN, host } = {}) {
+  static async connect(agentUrl, { token = TOKEN, origin = APP_ORIGIN, host, keepFrames = true } = {}) {
     const socket = new WebSocket(agentUrl, {
       origin,
       headers: host ? { host } : {},
       perMessageDeflate: false,
     });
-    const peer = new AppPeer(socket);
+    const peer = new AppPeer(socket, keepFrames);
     await once(socket, 'open');
     if (token !== null) {
       peer.send({ type: 'auth', token });
