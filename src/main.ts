@@ -2,60 +2,87 @@ import { mount } from 'svelte';
 import { parseDeepLink } from './lib/deep-link';
 import { sharedFragment } from './lib/formats/share-link';
 import { FramesDb } from './lib/persist/frames-db';
+import { newId } from './lib/persist/ids';
+import { holdRecordingLock, sessionsRecordingNow } from './lib/persist/liveness';
 import { ProfilesDb } from './lib/persist/profiles-db';
 import { SessionsDb } from './lib/persist/sessions-db';
+import { SearchClient } from './lib/search/search-client';
+import { LiveSession } from './lib/session/live-session';
 import { AppShellState } from './state/app-shell.svelte';
 import { ComposerState } from './state/composer.svelte';
-import { ConnectionController } from './state/connection.svelte';
-import { FilterState } from './state/filter.svelte';
+import { ConnectionBarState } from './state/connection-bar.svelte';
 import type { AppState } from './state/context';
+import { DecodingState } from './state/decoding.svelte';
+import { FilterState } from './state/filter.svelte';
 import { FrameViewState } from './state/frame-view.svelte';
+import { ProfileFilesState } from './state/profile-files.svelte';
 import { ProfilesState } from './state/profiles.svelte';
-import { SessionView } from './state/shown-session.svelte';
-import { SessionsState } from './state/sessions.svelte';
+import { createRefreshScheduler } from './state/refresh-scheduler';
+import { SessionListState } from './state/session-list.svelte';
+import { ShownSessionState } from './state/shown-session.svelte';
+import { SessionImportState } from './state/session-import.svelte';
 import { TransferState } from './state/transfer.svelte';
+import { Workspace } from './state/workspace.svelte';
 import App from './ui/App.svelte';
 import './ui/global.css';
 
 // The composition root: every shared object is built here, once, and handed to the UI.
-const session = new SessionView();
-const view = new FrameViewState();
 const framesDb = new FramesDb();
 const sessionsDb = new SessionsDb();
-const sessions = new SessionsState(sessionsDb, framesDb, session, view);
-// The profile in use fills in {{name}} in the connection bar and the composer.
-const variableValues = () => profiles.activeValues;
-const connection = new ConnectionController(sessions, {
-  variableValues,
-  reconnects: () => profiles.activeReconnects,
-});
-const profiles: ProfilesState = new ProfilesState(new ProfilesDb(), connection);
-const composer = new ComposerState(
-  connection,
-  () => (session.isLive ? session.totals.sent : 0) + 1,
-  variableValues,
-);
-// Messages a server expects first (a login, a subscribe) go out as soon as the connection opens.
-connection.onOpen(() => {
-  for (const message of profiles.messagesOnOpen) composer.sendMessage(message.body, message.format);
-});
-const transfer = new TransferState(session, sessions, profiles, framesDb, sessionsDb);
-const shell = new AppShellState();
-const filter = new FilterState(
-  session,
-  view,
+// One redraw clock for every view on the page, and one search worker for every filter and timeline.
+const refresh = createRefreshScheduler();
+const search = new SearchClient(
   () => new Worker(new URL('./lib/search/search-worker.ts', import.meta.url), { type: 'module' }),
 );
-const state: AppState = { session, view, sessions, profiles, connection, composer, transfer, shell, filter };
+const sessions = new SessionListState(
+  { sessionsDb, frames: framesDb, recordingNow: sessionsRecordingNow, storage: navigator.storage },
+  () => workspace.recordingHere(),
+);
+const workspace: Workspace = new Workspace(
+  sessions,
+  {
+    liveSession: () =>
+      new LiveSession({ frames: framesDb, catalog: sessionsDb, newId, lock: holdRecordingLock }),
+    panelParts: (live) => {
+      const session = new ShownSessionState(refresh);
+      const view = new FrameViewState();
+      const connection = new ConnectionBarState(live, () => profiles.inUse);
+      const decoding = new DecodingState(session);
+      return {
+        session,
+        view,
+        connection,
+        decoding,
+        filter: new FilterState(session, view, search, decoding),
+        composer: new ComposerState(connection),
+      };
+    },
+  },
+  framesDb,
+);
+const profiles: ProfilesState = new ProfilesState(new ProfilesDb(), () => workspace.front.connection);
+const profileFiles = new ProfileFilesState(profiles);
+const panel = workspace.addPanel();
+const transfer = new TransferState(workspace, profiles);
+const imports = new SessionImportState(workspace, profiles, profileFiles, framesDb, sessionsDb);
+const shell = new AppShellState();
+const state: AppState = { workspace, sessions, profiles, profileFiles, transfer, imports, shell, search };
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.
-addEventListener('pagehide', () => sessions.flushNow());
+addEventListener('pagehide', () => workspace.flushAll());
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') sessions.flushNow();
+  if (document.visibilityState === 'hidden') workspace.flushAll();
 });
 
 const link = parseDeepLink(location.search);
-connection.applyDeepLink(link);
+panel.connection.applyDeepLink(link);
+// A profile's link carries its bar in the fragment (never sent to a server): fill the bar, never connect.
+if (location.hash.startsWith('#url=')) {
+  const { parseProfileFragment } = await import('./lib/profiles/profile-file');
+  const profileLink = parseProfileFragment(location.hash);
+  history.replaceState(null, '', location.pathname + location.search);
+  if (profileLink) panel.connection.applyDeepLink({ ...profileLink, connect: false, errors: {} });
+}
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
@@ -63,12 +90,11 @@ mount(App, { target, props: { state } });
 
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
 await Promise.all([sessions.load(), profiles.load()]);
-if (link.connect) connection.connect();
+if (link.connect) panel.connection.connect();
 
 // Files opened from the operating system with the installed app (see file_handlers in the manifest).
 window.launchQueue?.setConsumer(async ({ files }) => {
-  if (files.length > 0)
-    await transfer.importFiles(await Promise.all(files.map((handle) => handle.getFile())));
+  if (files.length > 0) await imports.importFiles(await Promise.all(files.map((handle) => handle.getFile())));
 });
 
 // The service worker exists only in the production build (the dev server serves modules as they change).
@@ -76,10 +102,10 @@ if (import.meta.env.PROD) {
   shell.start('/sw.js').catch((error: unknown) => console.warn('The app will not work offline:', error));
 }
 
-// A share link carries a session in its fragment: import it once, and take it out of the address bar so a
-// reload does not import it again.
+// A share link carries a session in its fragment: offer to import it (a link must not change what is stored
+// unasked), and take it out of the address bar so a reload does not offer it again.
 const shared = sharedFragment(location.hash);
 if (shared !== undefined) {
   history.replaceState(null, '', location.pathname + location.search);
-  await transfer.importShared(shared);
+  imports.offerShared(shared);
 }

@@ -5,7 +5,8 @@ import type { OutgoingPayload } from '../lib/compose/message';
 import type { Result } from '../lib/result';
 import type { VariableContext } from '../lib/compose/variables';
 import { expandVariables, randomUuid } from '../lib/compose/variables';
-import type { ConnectionController } from './connection.svelte';
+import { messageOf } from '../lib/errors';
+import type { ConnectionBarState } from './connection-bar.svelte';
 
 interface SentMessage {
   body: string;
@@ -24,25 +25,14 @@ export class ComposerState {
   /** The unsent message that recalling replaced, restored when stepping back past the newest entry. */
   #draft = '';
   #sendError = $state<string | null>(null);
-  readonly #connection: ConnectionController;
-  readonly #nextSeq: () => number;
-  readonly #variableValues: () => Record<string, string>;
+  readonly #bar: ConnectionBarState;
 
   /** The message as it would go now: checked as typed, with its variables filled in. */
   readonly encoded = $derived(this.#encode(this.#body, this.#format, this.#variables(1)));
 
-  /**
-   * `nextSeq` gives {{$seq}}: the number the next sent message will have on the live connection;
-   * `variableValues` what {{name}} stands for: the variables of the profile in use.
-   */
-  constructor(
-    connection: ConnectionController,
-    nextSeq: () => number,
-    variableValues: () => Record<string, string> = () => ({}),
-  ) {
-    this.#connection = connection;
-    this.#nextSeq = nextSeq;
-    this.#variableValues = variableValues;
+  /** Sends on the bar's connection; the profile the bar uses says what {{name}} stands for. */
+  constructor(bar: ConnectionBarState) {
+    this.#bar = bar;
   }
 
   get body() {
@@ -77,16 +67,11 @@ export class ComposerState {
 
   /** Sends a message (the box's or a saved one); a failure is shown under the box. */
   sendMessage(body: string, format: MessageFormat): boolean {
-    const encoded = this.#encode(body, format, this.#variables(this.#nextSeq()));
-    if (!encoded.ok) {
-      this.#sendError = encoded.error;
-      return false;
-    }
-    try {
-      if (encoded.value.kind === 'text') this.#connection.sendText(encoded.value.text);
-      else this.#connection.sendBinary(encoded.value.bytes);
-    } catch (error) {
-      this.#sendError = error instanceof Error ? error.message : String(error);
+    // Checked first with this screen's variables, so a typo is reported even while disconnected.
+    const checked = this.#encode(body, format, this.#variables(1));
+    const sent = checked.ok ? this.#bar.live.send({ body, format }) : checked;
+    if (!sent.ok) {
+      this.#sendError = sent.error;
       return false;
     }
     this.#remember({ body, format });
@@ -95,10 +80,10 @@ export class ComposerState {
 
   async sendFile(file: File): Promise<void> {
     try {
-      this.#connection.sendBinary(new Uint8Array(await file.arrayBuffer()));
+      this.#bar.live.sendBinary(new Uint8Array(await file.arrayBuffer()));
       this.#sendError = null;
     } catch (error) {
-      this.#sendError = `${file.name} was not sent: ${error instanceof Error ? error.message : String(error)}`;
+      this.#sendError = `${file.name} was not sent: ${messageOf(error)}`;
     }
   }
 
@@ -126,7 +111,7 @@ export class ComposerState {
   }
 
   #variables(seq: number): VariableContext {
-    return { values: this.#variableValues(), seq, now: Date.now, uuid: randomUuid };
+    return { values: this.#bar.profile?.values ?? {}, seq, now: Date.now, uuid: randomUuid };
   }
 
   #encode(body: string, format: MessageFormat, variables: VariableContext): Result<OutgoingPayload> {

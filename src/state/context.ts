@@ -1,25 +1,28 @@
 import { createContext } from 'svelte';
+import type { SearchClient } from '../lib/search/search-client';
 import type { AppShellState } from './app-shell.svelte';
-import type { ComposerState } from './composer.svelte';
-import type { ConnectionController } from './connection.svelte';
-import type { FilterState } from './filter.svelte';
-import type { FrameViewState } from './frame-view.svelte';
+import type { Panel } from './panel.svelte';
+import type { ProfileFilesState } from './profile-files.svelte';
 import type { ProfilesState } from './profiles.svelte';
-import type { SessionView } from './shown-session.svelte';
-import type { SessionsState } from './sessions.svelte';
+import type { SessionListState } from './session-list.svelte';
+import type { SessionImportState } from './session-import.svelte';
 import type { TransferState } from './transfer.svelte';
+import type { Workspace } from './workspace.svelte';
 
-/** Everything the components share, built once in main.ts and handed down through context. */
+/** What every part of the app shares, built once in main.ts. */
 export interface AppState {
-  session: SessionView;
-  view: FrameViewState;
-  sessions: SessionsState;
+  workspace: Workspace;
+  sessions: SessionListState;
   profiles: ProfilesState;
-  connection: ConnectionController;
-  composer: ComposerState;
+  profileFiles: ProfileFilesState;
   transfer: TransferState;
+  imports: SessionImportState;
   shell: AppShellState;
-  filter: FilterState;
+  /** The one search worker every filter and timeline shares. */
+  search: SearchClient;
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();
+
+/** One panel's own state (its connection, grid, filter, composer), handed down to the components inside it. */
+export const [getPanel, setPanel] = createContext<Panel>();

@@ -10,7 +10,7 @@ import {
   sortProfiles,
   variableValues,
 } from '../lib/profiles/profile';
-import type { ConnectionController } from './connection.svelte';
+import type { ConnectionBarState, ProfileInUse } from './connection-bar.svelte';
 import { ErrorSlot } from './error-slot.svelte';
 
 /** Saved connection profiles: saving the bar, loading a profile into it, connecting in one click. */
@@ -18,21 +18,23 @@ export class ProfilesState {
   #list = $state.raw<Profile[]>([]);
   #query = $state('');
   readonly #errors = new ErrorSlot();
-  /** What the last import did, in a sentence. */
-  #importNotice = $state<string | null>(null);
   /** The profile in use: the last one loaded, connected with or saved. Its variables fill in {{name}}. */
   #activeId = $state<string | null>(null);
   readonly #db: ProfilesDb;
-  readonly #connection: ConnectionController;
+  /** The bar a profile is loaded into: the panel in front. */
+  readonly #bar: () => ConnectionBarState;
 
   /** The profiles to show: matching the search, most recently used first. */
   readonly visible = $derived(sortProfiles(this.#list).filter((p) => matchesSearch(p, this.#query)));
 
-  constructor(db: ProfilesDb, connection: ConnectionController) {
+  constructor(db: ProfilesDb, bar: () => ConnectionBarState) {
     this.#db = db;
-    this.#connection = connection;
+    this.#bar = bar;
   }
 
+  get all(): readonly Profile[] {
+    return this.#list;
+  }
   get count(): number {
     return this.#list.length;
   }
@@ -45,24 +47,25 @@ export class ProfilesState {
   get error(): string | null {
     return this.#errors.message;
   }
-  get importNotice(): string | null {
-    return this.#importNotice;
-  }
   get activeId(): string | null {
     return this.#activeId;
   }
-  /** The active profile's messages to send as soon as a connection opens, in order. */
-  get messagesOnOpen(): SavedMessage[] {
-    return this.#list.find((p) => p.id === this.#activeId)?.messages.filter((m) => m.sendOnOpen) ?? [];
-  }
-  /** Whether the profile in use asks to connect again after an unexpected close. */
-  get activeReconnects(): boolean {
-    return this.#list.find((p) => p.id === this.#activeId)?.reconnect ?? false;
-  }
-  /** The values `{{name}}` stands for right now: the profile in use's variables. */
-  get activeValues(): Record<string, string> {
+  /** The profile in use, as the connection bar needs it (the bar itself checks that it points at its origin). */
+  get inUse(): ProfileInUse | null {
     const active = this.#list.find((p) => p.id === this.#activeId);
-    return active ? variableValues(active.variables) : {};
+    if (!active) return null;
+    return {
+      name: active.name,
+      url: active.url,
+      values: variableValues(active.variables),
+      secrets: active.variables.filter((v) => v.secret).map(({ name, value }) => ({ name, value })),
+      sendOnOpen: active.messages.filter((m) => m.sendOnOpen).map(({ body, format }) => ({ body, format })),
+      reconnect: active.reconnect,
+    };
+  }
+  /** One profile, for the editors. */
+  find(id: string): Profile | undefined {
+    return this.#list.find((p) => p.id === id);
   }
 
   /** Every variable marked secret, in any profile: a recorded session may hold any of them. */
@@ -81,10 +84,10 @@ export class ProfilesState {
   /** Saves what the connection bar holds as a new profile named after its host and path. */
   async saveCurrent(): Promise<void> {
     const now = Date.now();
-    const { url, protocolsText, binaryType } = this.#connection;
+    const { url, protocolsText, binaryType } = this.#bar();
     const active = this.#list.find((p) => p.id === this.#activeId);
     const id = newId(now);
-    await this.#store({
+    await this.save({
       id,
       name: defaultProfileName(url),
       url: url.trim(),
@@ -105,24 +108,24 @@ export class ProfilesState {
   async activate(id: string): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     if (!profile) return;
-    this.#connection.url = profile.url;
-    this.#connection.protocolsText = profile.protocols;
-    this.#connection.binaryType = profile.binaryType;
+    const bar = this.#bar();
+    bar.url = profile.url;
+    bar.protocolsText = profile.protocols;
+    bar.binaryType = profile.binaryType;
     this.#activeId = id;
-    await this.#store({ ...profile, lastUsedAt: Date.now() });
+    await this.save({ ...profile, lastUsedAt: Date.now() });
   }
 
   /** Loads a profile and connects with it; a connection already open is closed first. */
   async connect(id: string): Promise<void> {
     await this.activate(id);
-    if (this.#connection.isActive) this.#connection.disconnect();
-    this.#connection.connectWhenClosed();
+    this.#bar().connectWhenClosed();
   }
 
   async rename(id: string, name: string): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     const trimmed = name.trim();
-    if (profile && trimmed) await this.#store({ ...profile, name: trimmed });
+    if (profile && trimmed) await this.save({ ...profile, name: trimmed });
   }
 
   async updateSettings(
@@ -130,7 +133,7 @@ export class ProfilesState {
     settings: Pick<Profile, 'variables' | 'notes' | 'reconnect'>,
   ): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
-    if (profile) await this.#store({ ...profile, ...settings });
+    if (profile) await this.save({ ...profile, ...settings });
   }
 
   async addMessage(id: string, body: string, format: MessageFormat): Promise<void> {
@@ -143,13 +146,13 @@ export class ProfilesState {
       body,
       sendOnOpen: false,
     };
-    await this.#store({ ...profile, messages: [...profile.messages, message] });
+    await this.save({ ...profile, messages: [...profile.messages, message] });
   }
 
   async updateMessage(id: string, message: SavedMessage): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     if (!profile) return;
-    await this.#store({
+    await this.save({
       ...profile,
       messages: profile.messages.map((m) => (m.id === message.id ? message : m)),
     });
@@ -158,73 +161,20 @@ export class ProfilesState {
   async removeMessage(id: string, messageId: string): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     if (!profile) return;
-    await this.#store({ ...profile, messages: profile.messages.filter((m) => m.id !== messageId) });
+    await this.save({ ...profile, messages: profile.messages.filter((m) => m.id !== messageId) });
   }
 
   async moveMessage(id: string, index: number, delta: number): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     if (!profile) return;
-    await this.#store({ ...profile, messages: moveItem(profile.messages, index, delta) });
-  }
-
-  /** Every profile as a file; secret variable values only when asked. */
-  async exportFile(includeSecrets: boolean): Promise<string> {
-    // The file formats load when first used: they are not needed for the first screen.
-    const { exportProfiles } = await import('../lib/profiles/profile-file');
-    return exportProfiles(sortProfiles(this.#list), includeSecrets);
-  }
-
-  /** Adds the profiles of a WS Inspector or Insomnia file beside the ones there are; nothing stored is changed. */
-  async importFile(text: string): Promise<void> {
-    const { importProfiles } = await import('../lib/profiles/profile-file');
-    const imported = importProfiles(text);
-    if (!imported.ok) {
-      this.#importNotice = `Nothing imported: ${imported.error}`;
-      return;
-    }
-    const now = Date.now();
-    for (const profile of imported.value.profiles) {
-      await this.#store({ ...profile, id: newId(now), createdAt: now, lastUsedAt: 0 });
-    }
-    const { profiles, source, skipped } = imported.value;
-    this.#importNotice =
-      `Imported ${profiles.length} profile${profiles.length === 1 ? '' : 's'} from ${source}` +
-      (skipped > 0
-        ? `; ${skipped} damaged or unsupported entr${skipped === 1 ? 'y was' : 'ies were'} skipped.`
-        : '.');
-  }
-
-  /** Keeps a connection found in an imported file (a Firefox HAR has the URL but no messages) as a profile. */
-  async addConnection(url: string, protocols: readonly string[]): Promise<void> {
-    const now = Date.now();
-    await this.#store({
-      id: newId(now),
-      name: defaultProfileName(url),
-      url,
-      protocols: protocols.join(', '),
-      binaryType: 'arraybuffer',
-      createdAt: now,
-      lastUsedAt: 0,
-      variables: [],
-      messages: [],
-      notes: 'Imported from a HAR file without messages.',
-      reconnect: false,
-    });
-  }
-
-  /** The deep link that opens the app with this profile in the bar; it never carries variable values. */
-  async linkFor(id: string, appUrl: string): Promise<string | null> {
-    const profile = this.#list.find((p) => p.id === id);
-    if (!profile) return null;
-    const { profileLink } = await import('../lib/profiles/profile-file');
-    return profileLink(profile, appUrl);
+    await this.save({ ...profile, messages: moveItem(profile.messages, index, delta) });
   }
 
   async duplicate(id: string): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     if (!profile) return;
     const now = Date.now();
-    await this.#store({ ...profile, id: newId(now), name: `${profile.name} (copy)`, createdAt: now });
+    await this.save({ ...profile, id: newId(now), name: `${profile.name} (copy)`, createdAt: now });
   }
 
   async delete(id: string): Promise<void> {
@@ -235,7 +185,8 @@ export class ProfilesState {
     });
   }
 
-  async #store(profile: Profile): Promise<void> {
+  /** Stores a profile, new or changed, and lists it. */
+  async save(profile: Profile): Promise<void> {
     await this.#errors.attempt('Saving the profile failed', async () => {
       await this.#db.put(profile);
       this.#list = [...this.#list.filter((p) => p.id !== profile.id), profile];

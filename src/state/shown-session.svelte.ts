@@ -2,34 +2,9 @@ import type { SessionMeta } from '../lib/model/session';
 import type { ChunkColumns } from '../lib/record/chunk';
 import type { FrameSource } from '../lib/record/frame-source';
 import { emptyTotals, messageCount } from '../lib/model/totals';
+import type { Unsubscribe } from '../lib/events';
 import type { FrameRecord } from '../lib/model/frame';
-
-/** Runs a callback when the screen should next show new records. */
-export type FrameScheduler = (callback: () => void) => void;
-
-/**
- * New records reach the screen at most ten times a second. Redrawing a firehose at 60 Hz costs this 2-core machine
- * most of its main thread (measured: the app then received 6 times slower than a bare page), and nobody reads
- * rows that fast; scrolling itself is not throttled.
- */
-const MIN_REFRESH_MS = 100;
-const HIDDEN_TAB_FALLBACK_MS = 250;
-
-let lastRefresh = 0;
-
-/** On the next animation frame at least MIN_REFRESH_MS after the last; in a hidden tab, by a timer. */
-export const nextRefresh: FrameScheduler = (callback) => {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    lastRefresh = performance.now();
-    callback();
-  };
-  const wait = Math.max(0, lastRefresh + MIN_REFRESH_MS - performance.now());
-  setTimeout(() => requestAnimationFrame(once), wait);
-  setTimeout(once, wait + HIDDEN_TAB_FALLBACK_MS);
-};
+import type { FrameScheduler } from './refresh-scheduler';
 
 const EMPTY: FrameSource = {
   sessionId: '',
@@ -43,13 +18,9 @@ const EMPTY: FrameSource = {
     yield* [];
   },
   seqAtTime: () => Promise.resolve(undefined),
+  on: () => () => undefined,
 };
 
-/**
- * The session on screen, live or recorded. Its records stay in their FrameSource, never in Svelte state, so a
- * million frames cost no proxies; the UI learns of changes through a version counter bumped at most once per
- * animation frame, and no more than ten times a second.
- */
 /** The records a filter lets through, by seq, in order: what the grid shows while a filter is on. */
 export interface FilteredRows {
   readonly length: number;
@@ -58,7 +29,12 @@ export interface FilteredRows {
   positionOf(seq: number): number;
 }
 
-export class SessionView {
+/**
+ * The session on screen in one panel, live or recorded. Its records stay in their FrameSource, never in Svelte
+ * state, so a million frames cost no proxies; the UI learns of changes through a version counter bumped at most
+ * once per animation frame, and no more than ten times a second.
+ */
+export class ShownSessionState {
   #source: FrameSource = EMPTY;
   #filtered: FilteredRows | null = null;
   /** While the live view is paused: the rows shown when it was paused. Capture goes on underneath. */
@@ -70,12 +46,16 @@ export class SessionView {
   #bumpScheduled = false;
   readonly #schedule: FrameScheduler;
 
-  constructor(schedule: FrameScheduler = nextRefresh) {
+  #unsubscribe: Unsubscribe = () => undefined;
+
+  constructor(schedule: FrameScheduler) {
     this.#schedule = schedule;
   }
 
   /** Shows another session; `live` when it is the one being recorded now. */
   show(source: FrameSource, meta: SessionMeta, live: boolean): void {
+    this.#unsubscribe();
+    this.#unsubscribe = source.on('changed', () => this.#changed());
     this.#source = source;
     this.#filtered = null;
     this.#pausedLength = null;
@@ -87,6 +67,7 @@ export class SessionView {
 
   /** Shows nothing: the session on screen was deleted. */
   clear(): void {
+    this.#unsubscribe();
     this.#source = EMPTY;
     this.#filtered = null;
     this.#pausedLength = null;
@@ -100,9 +81,9 @@ export class SessionView {
     if (this.#meta?.id === meta.id) this.#meta = meta;
   }
 
-  /** Called by the source whenever records arrive or a chunk is read: redraw soon, once. */
-  changed(source: FrameSource): void {
-    if (source !== this.#source || this.#bumpScheduled) return;
+  /** Records arrived or a chunk was read: redraw soon, once. */
+  #changed(): void {
+    if (this.#bumpScheduled) return;
     this.#bumpScheduled = true;
     this.#schedule(() => {
       this.#bumpScheduled = false;

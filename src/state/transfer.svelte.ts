@@ -1,13 +1,11 @@
+import { messageOf } from '../lib/errors';
 import type { ExportFormat } from '../lib/formats/export-session';
-import type { ImportSource } from '../lib/formats/import-file';
-import { RedactionPlan } from '../lib/formats/redaction';
-import { decodeShareFragment, encodeShareFragment } from '../lib/formats/share-link';
-import type { FramesDb } from '../lib/persist/frames-db';
+import { collectFile } from '../lib/formats/export-file';
+import type { Redaction, RedactionPlan } from '../lib/formats/redaction';
 import type { SessionMeta } from '../lib/model/session';
-import type { SessionsDb } from '../lib/persist/sessions-db';
 import type { ProfilesState } from './profiles.svelte';
-import type { SessionView } from './shown-session.svelte';
-import type { SessionsState } from './sessions.svelte';
+import type { ShownSessionState } from './shown-session.svelte';
+import type { Workspace } from './workspace.svelte';
 
 export type ShareOutcome = 'shared' | 'cancelled' | 'unsupported';
 
@@ -17,50 +15,34 @@ export interface FileSaver {
   saveBlob(blob: Blob, fileName: string): void;
 }
 
-/** The rest of an export as a File: one Blob part per piece, which the browser may keep out of the JS heap. */
-async function collect(
-  pieces: AsyncIterator<string>,
-  file: { name: string; mimeType: string },
-): Promise<File> {
-  const parts: Blob[] = [];
-  for (let next = await pieces.next(); !next.done; next = await pieces.next())
-    parts.push(new Blob([next.value]));
-  return new File(parts, file.name, { type: file.mimeType });
-}
-
 /**
- * Sessions in and out of the app: exports of the session on screen (redacted unless the person includes
- * secrets), sharing, share links, and imports of files and links.
+ * Sessions out of the app: exports of the session on screen (redacted unless the person includes secrets, for
+ * that one export), sharing and share links (always redacted).
  */
 export class TransferState {
   #includeSecrets = $state(false);
+  /** What an export of the session on screen would redact, as far as its URL and recorded secrets tell. */
+  #preview = $state.raw<{ id: string; redactions: readonly Redaction[] } | null>(null);
+
   #busy = $state<string | null>(null);
   #notice = $state<string | null>(null);
   #error = $state<string | null>(null);
-  readonly #session: SessionView;
-  readonly #sessions: SessionsState;
+  readonly #workspace: Workspace;
   readonly #profiles: ProfilesState;
-  readonly #framesDb: FramesDb;
-  readonly #sessionsDb: SessionsDb;
 
   /** What an export of the session on screen would redact: shown before the person exports. */
-  readonly redactions = $derived.by(() => {
+  get redactions(): readonly Redaction[] {
     const meta = this.#session.meta;
-    return meta ? this.#redactionPlan(meta, false).redactions : [];
-  });
-
-  constructor(
-    session: SessionView,
-    sessions: SessionsState,
-    profiles: ProfilesState,
-    framesDb: FramesDb,
-    sessionsDb: SessionsDb,
-  ) {
-    this.#session = session;
-    this.#sessions = sessions;
+    return meta && this.#preview?.id === meta.id ? this.#preview.redactions : [];
+  }
+  constructor(workspace: Workspace, profiles: ProfilesState) {
+    this.#workspace = workspace;
     this.#profiles = profiles;
-    this.#framesDb = framesDb;
-    this.#sessionsDb = sessionsDb;
+  }
+
+  /** Exports read the session on screen in the panel in front. */
+  get #session(): ShownSessionState {
+    return this.#workspace.front.session;
   }
 
   get includeSecrets(): boolean {
@@ -68,6 +50,14 @@ export class TransferState {
   }
   set includeSecrets(value: boolean) {
     this.#includeSecrets = value;
+  }
+
+  /** Works out what an export of the session on screen would redact; the redaction code loads when first used. */
+  async preview(): Promise<void> {
+    const meta = this.#session.meta;
+    if (!meta) return;
+    const plan = await this.#redactionPlan(meta, false);
+    this.#preview = { id: meta.id, redactions: plan.redactions };
   }
   /** What is under way ("Exporting…"), or null. */
   get busy(): string | null {
@@ -87,30 +77,35 @@ export class TransferState {
    */
   async download(format: ExportFormat, save: FileSaver): Promise<void> {
     await this.#run('Exporting…', async () => {
-      const file = await this.#exportPieces(format);
+      const file = await this.#exportPieces(format, this.#includeSecrets);
+      // Including secrets is a choice for one export, never one that lingers for the next (security review L5).
+      this.#includeSecrets = false;
       if (!file) return;
       const { streamDownload } = await import('../lib/pwa/stream-download');
       const pieces = file.pieces[Symbol.asyncIterator]();
-      if (await streamDownload(pieces, file.name, file.mimeType, save.openUrl)) return;
-      save.saveBlob(await collect(pieces, file), file.name);
+      if (!(await streamDownload(pieces, file.name, file.mimeType, save.openUrl)))
+        save.saveBlob(await collectFile(pieces, file), file.name);
     });
   }
 
-  /** The session on screen as a File in memory: for sharing, and for a share link. */
+  /**
+   * The session on screen as a File in memory, for sharing and share links: always redacted, since a file handed
+   * to a share sheet or a link pasted in a chat goes further than anyone means (security review L5).
+   */
   async exportFile(format: ExportFormat): Promise<File | null> {
     return this.#run('Exporting…', async () => {
-      const file = await this.#exportPieces(format);
-      return file ? collect(file.pieces[Symbol.asyncIterator](), file) : null;
+      const file = await this.#exportPieces(format, false);
+      return file ? collectFile(file.pieces[Symbol.asyncIterator](), file) : null;
     });
   }
 
-  async #exportPieces(format: ExportFormat) {
+  async #exportPieces(format: ExportFormat, includeSecrets: boolean) {
     const meta = this.#session.meta;
     if (!meta) return null;
     // Loaded when first used: most visits never export, and the first screen should not wait for this code.
     const { EXPORT_TYPES, exportFileName, exportSession } = await import('../lib/formats/export-session');
     const { chunks, count } = this.#session.snapshot();
-    const plan = this.#redactionPlan(meta, this.#includeSecrets);
+    const plan = await this.#redactionPlan(meta, includeSecrets);
     // A timestamp for the file's header, not state: nothing reactive reads it.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const exportedAt = new Date();
@@ -130,7 +125,7 @@ export class TransferState {
       return 'shared';
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
-      this.#error = `Sharing failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.#error = `Sharing failed: ${messageOf(error)}`;
       return 'cancelled';
     }
   }
@@ -139,6 +134,7 @@ export class TransferState {
   async shareLink(appUrl: string): Promise<string | null> {
     const file = await this.exportFile('native');
     if (!file) return null;
+    const { encodeShareFragment } = await import('../lib/formats/share-link');
     const fragment = await encodeShareFragment(file);
     if (!fragment.ok) {
       this.#error = fragment.error;
@@ -147,52 +143,16 @@ export class TransferState {
     return `${appUrl}#${fragment.value}`;
   }
 
-  /** Imports files one by one into new sessions, then opens the first session imported. */
-  async importFiles(files: readonly ImportSource[]): Promise<void> {
-    const notices: string[] = [];
-    let first: string | undefined;
-    await this.#run('Importing…', async () => {
-      const [{ importFile, summarizeImport }, { StoredImport }] = await Promise.all([
-        import('../lib/formats/import-file'),
-        import('../lib/import/stored-import'),
-      ]);
-      for (const file of files) {
-        const target = new StoredImport(this.#framesDb, this.#sessionsDb, (profile) =>
-          this.#profiles.addConnection(profile.url, profile.protocols),
-        );
-        const result = await importFile(file, target);
-        if (!result.ok) {
-          notices.push(result.error);
-          continue;
-        }
-        notices.push(summarizeImport(result.value));
-        first ??= result.value.sessionIds[0];
-      }
-    });
-    this.#notice = notices.join(' ');
-    await this.#sessions.refresh();
-    if (first !== undefined) await this.#sessions.open(first);
-  }
-
-  /** Opens a session carried by a share link as an imported session. */
-  async importShared(fragment: string): Promise<void> {
-    const decoded = await decodeShareFragment(fragment);
-    if (!decoded.ok) {
-      this.#error = decoded.error;
-      return;
-    }
-    await this.importFiles([new File([decoded.value], 'share link')]);
-  }
-
   dismiss(): void {
     this.#notice = null;
     this.#error = null;
   }
 
-  #redactionPlan(meta: SessionMeta, includeSecrets: boolean): RedactionPlan {
+  async #redactionPlan(meta: SessionMeta, includeSecrets: boolean): Promise<RedactionPlan> {
+    const { RedactionPlan } = await import('../lib/formats/redaction');
     return includeSecrets
       ? RedactionPlan.none(meta.url, meta.protocols)
-      : RedactionPlan.for(meta.url, meta.protocols, this.#profiles.secretVariables);
+      : RedactionPlan.forSession(meta, this.#profiles.secretVariables);
   }
 
   async #run<T>(what: string, action: () => Promise<T>): Promise<T | null> {
@@ -201,7 +161,7 @@ export class TransferState {
     try {
       return await action();
     } catch (error) {
-      this.#error = `${what.replace('…', '')} failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.#error = `${what.replace('…', '')} failed: ${messageOf(error)}`;
       return null;
     } finally {
       this.#busy = null;

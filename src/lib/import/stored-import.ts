@@ -7,6 +7,15 @@ import { newId } from '../persist/ids';
 import type { SessionMeta } from '../model/session';
 import type { SessionsDb } from '../persist/sessions-db';
 
+/**
+ * Where an import keeps connections it finds without messages (a Firefox HAR) as profiles. `add` resolves to the
+ * new profile's id, so a failed import can remove what it added; a share link passes one that refuses.
+ */
+export interface ProfileSink {
+  add(profile: { url: string; protocols: string[] }): Promise<string>;
+  remove(id: string): Promise<void>;
+}
+
 /** Imported records are written in batches of this many: memory stays bounded whatever the file's length. */
 const RECORDS_PER_WRITE = 8192;
 
@@ -18,17 +27,14 @@ const RECORDS_PER_WRITE = 8192;
 export class StoredImport implements ImportTarget {
   readonly #frames: FramesDb;
   readonly #sessions: SessionsDb;
-  readonly #saveProfile: (profile: { url: string; protocols: string[] }) => Promise<void>;
+  readonly #profiles: ProfileSink;
   readonly #written: string[] = [];
+  readonly #profilesAdded: string[] = [];
 
-  constructor(
-    frames: FramesDb,
-    sessions: SessionsDb,
-    saveProfile: (profile: { url: string; protocols: string[] }) => Promise<void>,
-  ) {
+  constructor(frames: FramesDb, sessions: SessionsDb, profiles: ProfileSink) {
     this.#frames = frames;
     this.#sessions = sessions;
-    this.#saveProfile = saveProfile;
+    this.#profiles = profiles;
   }
 
   startSession(session: ImportedSession): Promise<SessionWriter> {
@@ -70,8 +76,8 @@ export class StoredImport implements ImportTarget {
     });
   }
 
-  addProfile(profile: { url: string; protocols: string[] }): Promise<void> {
-    return this.#saveProfile(profile);
+  async addProfile(profile: { url: string; protocols: string[] }): Promise<void> {
+    this.#profilesAdded.push(await this.#profiles.add(profile));
   }
 
   async discard(): Promise<void> {
@@ -80,5 +86,7 @@ export class StoredImport implements ImportTarget {
       await this.#frames.delete(id).catch(() => undefined);
       await this.#sessions.delete(id).catch(() => undefined);
     }
+    // Profiles too: an import that fails part way leaves nothing of itself behind.
+    for (const id of this.#profilesAdded) await this.#profiles.remove(id).catch(() => undefined);
   }
 }

@@ -6,7 +6,7 @@ import { Emitter } from '../events';
 import { messageOf } from '../errors';
 import type { BinaryType, FrameRecord, UnnumberedRecord } from '../model/frame';
 import { preciseNow } from '../model/frame';
-import type { SessionMeta } from '../model/session';
+import type { SecretVariable, SessionMeta } from '../model/session';
 import { emptyTotals } from '../model/totals';
 import type { FrameReader, FrameWriter } from '../record/frame-store';
 import type { PersistState, RecorderOptions } from '../record/recorder';
@@ -36,6 +36,8 @@ export interface ConnectRequest {
   sendOnOpen?: readonly ComposedMessage[];
   /** Connect again, with a growing pause, after a close nobody asked for. */
   reconnect?: boolean;
+  /** Secret values that may be filled in: kept with the session so its exports redact them (never exported). */
+  secrets?: readonly SecretVariable[];
 }
 
 /** The session listing, as recording needs it: storage implements it. */
@@ -293,6 +295,7 @@ export class LiveSession {
       startedAt,
       status: 'recording',
       totals: emptyTotals(),
+      ...(request.secrets?.length ? { secrets: [...request.secrets] } : {}),
     };
     this.#recorder = recorder;
     this.#meta = meta;

@@ -100,9 +100,9 @@ export async function exportText(
 export async function importText(text: string | Uint8Array, name: string) {
   const storage = freshStorage();
   const profiles: { url: string; protocols: string[] }[] = [];
-  const target = new StoredImport(storage.frames, storage.sessions, (profile) => {
-    profiles.push(profile);
-    return Promise.resolve();
+  const target = new StoredImport(storage.frames, storage.sessions, {
+    add: (profile) => Promise.resolve(String(profiles.push(profile))),
+    remove: () => Promise.resolve(),
   });
   const result = await importFile(new File([text as BlobPart], name), target);
   return { result, storage, profiles };
@@ -112,7 +112,7 @@ export async function readSession(
   storage: ReturnType<typeof freshStorage>,
   id: string,
 ): Promise<FrameRecord[]> {
-  const session = await StoredSession.open(id, storage.frames, () => undefined);
+  const session = await StoredSession.open(id, storage.frames);
   const records: FrameRecord[] = [];
   for await (const chunk of session.chunks()) {
     const { recordAt } = await import('../../../src/lib/record/chunk');

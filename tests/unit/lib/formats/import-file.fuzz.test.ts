@@ -32,7 +32,7 @@ let existingSnapshot = '';
 
 async function snapshot(id: string): Promise<string> {
   const meta = await sessions.get(id);
-  const session = await StoredSession.open(id, frames, () => undefined);
+  const session = await StoredSession.open(id, frames);
   const records: unknown[] = [];
   for await (const chunk of session.chunks()) {
     for (let i = 0; i < chunk.count; i++) {
@@ -44,7 +44,10 @@ async function snapshot(id: string): Promise<string> {
 }
 
 async function runImport(content: string | Uint8Array, name: string) {
-  const target = new StoredImport(frames, sessions, () => Promise.resolve());
+  const target = new StoredImport(frames, sessions, {
+    add: () => Promise.reject(new Error('no profiles here')),
+    remove: () => Promise.resolve(),
+  });
   const result = await importFile(new File([content as BlobPart], name), target);
   if (result.ok) {
     const { value } = result;

@@ -13,7 +13,6 @@ function recorder(options: { maxChunkRecords?: number; maxChunkBytes?: number } 
   const rec = new Recorder(
     'session',
     writer,
-    { changed: () => {}, persistState: (state) => states.push(state) },
     {
       ...options,
       now: () => clock,
@@ -21,6 +20,7 @@ function recorder(options: { maxChunkRecords?: number; maxChunkBytes?: number } 
     },
     async (start) => writer.chunks.get(start),
   );
+  rec.on('persist', (state) => states.push(state));
   const runTimers = async () => {
     for (const timer of timers.splice(0)) timer();
     await rec.flush();
@@ -61,12 +61,7 @@ describe('Recorder', () => {
   it('schedules one flush per interval, however many records arrive', () => {
     const { rec } = recorder();
     let scheduled = 0;
-    const counting = new Recorder(
-      's',
-      new MemoryWriter(),
-      { changed: () => {}, persistState: () => {} },
-      { setTimer: () => scheduled++ },
-    );
+    const counting = new Recorder('s', new MemoryWriter(), { setTimer: () => scheduled++ });
     for (let i = 0; i < 1000; i++) counting.append(text(i, 'x'));
     expect(scheduled).toBe(1);
     expect(rec.length).toBe(0);
@@ -142,7 +137,6 @@ describe('Recorder', () => {
     const rec = new Recorder(
       's',
       slowWriter,
-      { changed: () => {}, persistState: () => {} },
       { maxChunkRecords: 4, cacheBytes: 1, setTimer: () => {}, now: () => clock },
       async (start) => writer.chunks.get(start),
     );
@@ -168,7 +162,6 @@ describe('Recorder', () => {
     const rec = new Recorder(
       's',
       writer,
-      { changed: () => {}, persistState: () => {} },
       { maxChunkRecords: 10, cacheBytes: 1, setTimer: () => {}, now: () => clock },
       async (start) => writer.chunks.get(start),
     );

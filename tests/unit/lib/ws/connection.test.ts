@@ -11,13 +11,15 @@ function connect(binaryType: 'blob' | 'arraybuffer' = 'arraybuffer') {
   let tick = 0;
   const connection = new Connection(
     { url: 'ws://test/', protocols: ['a', 'b'], binaryType },
-    { record: (r) => records.push(r), status: (s) => statuses.push(s) },
     (url, protocols) => {
       socket = new FakeSocket(url, protocols);
       return socket as unknown as WebSocket;
     },
     () => ++tick,
   );
+  statuses.push(connection.status);
+  connection.on('record', (r) => records.push(r));
+  connection.on('status', (s) => statuses.push(s));
   return { connection, socket, records, statuses };
 }
 

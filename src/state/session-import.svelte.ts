@@ -1,0 +1,115 @@
+import { messageOf } from '../lib/errors';
+import type { ImportSource } from '../lib/formats/import-file';
+import type { ProfileSink } from '../lib/import/stored-import';
+import type { FramesDb } from '../lib/persist/frames-db';
+import type { SessionsDb } from '../lib/persist/sessions-db';
+import type { ProfileFilesState } from './profile-files.svelte';
+import type { ProfilesState } from './profiles.svelte';
+import type { Workspace } from './workspace.svelte';
+
+/**
+ * Sessions into the app: files (ours and HAR, from the button, a drop or the installed app) and share links, which
+ * are imported only when the person says so, carry only our own format and never add profiles (security review
+ * M1). An import that fails part way removes everything it wrote.
+ */
+export class SessionImportState {
+  #busy = $state(false);
+  #notice = $state<string | null>(null);
+  #error = $state<string | null>(null);
+  /** A share link opened this page: it is imported only when the person says so. */
+  #pendingLink = $state<string | null>(null);
+  readonly #workspace: Workspace;
+  readonly #profiles: ProfilesState;
+  readonly #profileFiles: ProfileFilesState;
+  readonly #framesDb: FramesDb;
+  readonly #sessionsDb: SessionsDb;
+
+  constructor(
+    workspace: Workspace,
+    profiles: ProfilesState,
+    profileFiles: ProfileFilesState,
+    framesDb: FramesDb,
+    sessionsDb: SessionsDb,
+  ) {
+    this.#workspace = workspace;
+    this.#profiles = profiles;
+    this.#profileFiles = profileFiles;
+    this.#framesDb = framesDb;
+    this.#sessionsDb = sessionsDb;
+  }
+
+  get busy(): boolean {
+    return this.#busy;
+  }
+  /** What the last import did, in a sentence. */
+  get notice(): string | null {
+    return this.#notice;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  /** A share link waiting for the person to import it or not. */
+  get pendingLink(): boolean {
+    return this.#pendingLink !== null;
+  }
+
+  /** Imports files one by one into new sessions, then opens the first session imported. */
+  importFiles(files: readonly ImportSource[]): Promise<void> {
+    return this.#import(files, {
+      add: (profile) => this.#profileFiles.addConnection(profile.url, profile.protocols),
+      remove: (id) => this.#profiles.delete(id),
+    });
+  }
+
+  /** A share link opened the app: hold it until the person chooses to import it (security review M1). */
+  offerShared(fragment: string): void {
+    this.#pendingLink = fragment;
+  }
+
+  /** Imports the session a share link carries: our own format only, and never a profile. */
+  async importShared(): Promise<void> {
+    const fragment = this.#pendingLink;
+    this.#pendingLink = null;
+    if (fragment === null) return;
+    const { decodeShareFragment } = await import('../lib/formats/share-link');
+    const decoded = await decodeShareFragment(fragment);
+    if (!decoded.ok) {
+      this.#error = decoded.error;
+      return;
+    }
+    await this.#import([new File([decoded.value], 'share link')], {
+      add: () => Promise.reject(new Error('a share link cannot add profiles')),
+      remove: () => Promise.resolve(),
+    });
+  }
+
+  async #import(files: readonly ImportSource[], profiles: ProfileSink): Promise<void> {
+    const notices: string[] = [];
+    let first: string | undefined;
+    this.#busy = true;
+    try {
+      const [{ importFile, summarizeImport }, { StoredImport }] = await Promise.all([
+        import('../lib/formats/import-file'),
+        import('../lib/import/stored-import'),
+      ]);
+      for (const file of files) {
+        const result = await importFile(file, new StoredImport(this.#framesDb, this.#sessionsDb, profiles));
+        notices.push(result.ok ? summarizeImport(result.value) : result.error);
+        if (result.ok) first ??= result.value.sessionIds[0];
+      }
+    } catch (error) {
+      notices.push(`Importing failed: ${messageOf(error)}`);
+    } finally {
+      this.#busy = false;
+    }
+    this.#notice = notices.join(' ');
+    await this.#workspace.sessions.refresh();
+    if (first !== undefined) await this.#workspace.front.open(first);
+  }
+
+  dismiss(): void {
+    this.#notice = null;
+    this.#error = null;
+    this.#pendingLink = null;
+  }
+}
