@@ -3,6 +3,7 @@ import type { DecodeResult, DecoderSession, WireFrame } from '../decoder';
 import { binaryPayload, parseEngineIoText, type EngineIoVersion } from './engine-io';
 import { bytesTree, placeAttachments } from './attachments';
 import { engineIoControlMessage, engineIoDataMessage, preview, socketIoMessage } from './message';
+import { parseMsgpackPacket } from './msgpack-packet';
 import { parseSocketIoPacket, type SocketIoPacket } from './packet';
 
 /** A BINARY_EVENT or BINARY_ACK header waiting for its attachments, which arrive as the next binary frames. */
@@ -14,6 +15,7 @@ interface PendingBinary {
 /**
  * Decodes one connection. The only state is the binary packet being reassembled, one per direction: the header
  * frame and all but the last attachment decode to no message yet, and the last attachment to the whole packet.
+ * A binary frame with no header before it may be a whole packet from socket.io-msgpack-parser.
  */
 export class SocketIoSession implements DecoderSession {
   private readonly pending: Partial<Record<Direction, PendingBinary>> = {};
@@ -58,6 +60,8 @@ export class SocketIoSession implements DecoderSession {
     if (!payload.ok) return payload;
     const pending = this.pending[dir];
     if (pending === undefined) {
+      const packed = parseMsgpackPacket(payload.value);
+      if (packed !== undefined) return { ok: true, value: [socketIoMessage(packed, dir)] };
       return {
         ok: true,
         value: [

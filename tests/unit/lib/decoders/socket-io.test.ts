@@ -1,3 +1,4 @@
+import { encode as encodeMsgpack } from '@msgpack/msgpack';
 import fc from 'fast-check';
 import { Decoder as OracleDecoder, Encoder as OracleEncoder, PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
@@ -150,6 +151,26 @@ describe('spec vectors', () => {
       ok: false,
       error: 'An Engine.IO 3 binary frame starts with the message type byte 0x04; this one with 0x01',
     });
+  });
+});
+
+describe('socket.io-msgpack-parser packets', () => {
+  it('reads a binary frame that is one MessagePack packet, bytes and ack id included', () => {
+    const bytes = encodeMsgpack({ type: 2, nsp: '/admin', id: 4, data: ['chat', 'hi', new Uint8Array([9])] });
+    const [messages] = decodeAll([{ dir: 'in', bytes }]);
+    expect(messages![0]).toMatchObject({
+      type: 'EVENT',
+      key: 'chat',
+      fields: { nsp: '/admin', id: 4, args: ['hi', { $bytes: '09' }] },
+      pairing: { key: 'server-ack:/admin:4', role: 'request' },
+    });
+  });
+
+  it('does not take MessagePack that is not a packet, or has bytes left over, for one', () => {
+    const notPacket = encodeMsgpack({ type: 9, nsp: '/' });
+    const extra = new Uint8Array([...encodeMsgpack({ type: 2, nsp: '/', data: ['a'] }), 0]);
+    for (const bytes of [notPacket, extra])
+      expect(decodeAll([{ dir: 'in', bytes }])[0]![0]!.type).toBe('message');
   });
 });
 
