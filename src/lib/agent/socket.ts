@@ -138,8 +138,12 @@ export class AgentSocket extends EventTarget implements WebSocket {
   #onControl(message: AgentMessage): void {
     switch (message.type) {
       case 'handshake': {
-        const { type: _type, id: _id, ...report } = message;
-        this.#report({ kind: 'handshake', ...report });
+        this.#report({
+          kind: 'handshake',
+          request: message.request,
+          response: message.response,
+          tls: message.tls,
+        });
         return;
       }
       case 'warning':
