@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import { parseDeepLink } from './lib/deep-link';
-import { sharedFragment } from './lib/formats/share-link';
+import { sharedFragment } from './lib/formats/share-fragment';
 import { FramesDb } from './lib/persist/frames-db';
 import { newId } from './lib/persist/ids';
 import { holdRecordingLock, sessionsRecordingNow } from './lib/persist/liveness';

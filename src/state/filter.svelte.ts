@@ -1,6 +1,6 @@
 import { formatCount } from '../lib/display/size';
 import { toIsoTime } from '../lib/display/time';
-import { isEmptyFilter } from '../lib/search/filter';
+import { isEmptyFilter } from '../lib/search/filter-form';
 import type { FilterForm } from '../lib/search/filter-form';
 import { EMPTY_FILTER_FORM, parseFilterForm } from '../lib/search/filter-form';
 import { MatchList } from '../lib/search/match-list';

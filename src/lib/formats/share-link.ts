@@ -9,7 +9,9 @@ import { checkNativeHeader } from './native';
  * send, so it carries the native format only (never a HAR, whose import can create profiles) and inflates to a
  * bounded size.
  */
-export const SHARE_PARAMETER = 'session';
+import { SHARE_PARAMETER } from './share-fragment';
+
+export { SHARE_PARAMETER };
 /** Links longer than this break in chat apps and mail clients: a bigger session is shared as a file. */
 export const MAX_SHARE_FRAGMENT_CHARS = 64 * 1024;
 /**
@@ -38,12 +40,6 @@ export async function encodeShareFragment(file: Blob): Promise<Result<string>> {
   const fragment = `${SHARE_PARAMETER}=${toBase64Url(deflated)}`;
   if (fragment.length > MAX_SHARE_FRAGMENT_CHARS) return { ok: false, error: tooLargeForLink(file.size) };
   return { ok: true, value: fragment };
-}
-
-/** The shared file in a location hash, undefined when the hash carries none. */
-export function sharedFragment(hash: string): string | undefined {
-  const prefix = `#${SHARE_PARAMETER}=`;
-  return hash.startsWith(prefix) ? hash.slice(prefix.length) : undefined;
 }
 
 /**

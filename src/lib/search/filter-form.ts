@@ -64,3 +64,17 @@ export function parseFilterForm(form: FilterForm, sessionStart: number): Result<
   const [error] = errors;
   return error === undefined ? { ok: true, value: spec } : { ok: false, error };
 }
+
+/** A filter that lets everything through: the grid shows every record without asking the worker. */
+export function isEmptyFilter(spec: FilterSpec): boolean {
+  return (
+    spec.text === '' &&
+    spec.direction === 'all' &&
+    spec.kind === 'all' &&
+    spec.minSize === undefined &&
+    spec.maxSize === undefined &&
+    spec.fromTime === undefined &&
+    spec.toTime === undefined &&
+    spec.json.trim() === ''
+  );
+}

@@ -35,19 +35,6 @@ export const EMPTY_FILTER: FilterSpec = {
   json: '',
 };
 
-export function isEmptyFilter(spec: FilterSpec): boolean {
-  return (
-    spec.text === '' &&
-    spec.direction === 'all' &&
-    spec.kind === 'all' &&
-    spec.minSize === undefined &&
-    spec.maxSize === undefined &&
-    spec.fromTime === undefined &&
-    spec.toTime === undefined &&
-    spec.json.trim() === ''
-  );
-}
-
 /** A compiled filter: tests record `index` of a chunk without building a record object. */
 export interface CompiledFilter {
   matches(chunk: ChunkColumns, index: number): boolean;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ChunkBuilder } from '../../../../src/lib/record/chunk';
 import type { FilterSpec } from '../../../../src/lib/search/filter';
-import { compileFilter, EMPTY_FILTER, isEmptyFilter } from '../../../../src/lib/search/filter';
+import { compileFilter, EMPTY_FILTER } from '../../../../src/lib/search/filter';
+import { isEmptyFilter } from '../../../../src/lib/search/filter-form';
 import { parseFieldCondition } from '../../../../src/lib/search/field-condition';
 
 const chunk = new ChunkBuilder(0);
