@@ -8,8 +8,8 @@
  * own receive timestamps, so polling adds no error. Figures are printed as a table and as JSON.
  */
 import { chromium } from 'playwright-core';
-import { CHROMIUM, LAUNCH_ARGS } from '../tests/e2e/chromium.js';
-import { seedSession } from '../tests/e2e/fixtures/seed-bundle.js';
+import { CHROMIUM, LAUNCH_ARGS } from '../tests/shared/chromium.js';
+import { seedSession } from '../tests/shared/seed-bundle.js';
 import { startServers } from '../tests/shared/servers.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);

@@ -1,17 +1,14 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { SEED_STARTED_AT as STARTED_AT, seededRecord } from '../shared/seed-data.js';
 import { openConnected, openSeeded, row, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
 const COUNT = 20_000;
-const STARTED_AT = Date.UTC(2026, 0, 1);
 
-/** The seeded session's records, as tests/e2e/fixtures/seed.ts writes them: the known data set. */
-const seeded = Array.from({ length: COUNT }, (_, seq) => {
-  const text = `{"seq":${seq},"type":"${seq % 2 ? 'quote' : 'trade'}","price":${100 + (seq % 50)}}`;
-  return { seq, text, dir: seq % 2 ? 'in' : 'out', t: STARTED_AT + seq, size: text.length };
-});
+/** The seeded session's records: the known data set, from the description the seed writes. */
+const seeded = Array.from({ length: COUNT }, (_, seq) => ({ seq, ...seededRecord(seq) }));
 const expected = (/** @type {(r: (typeof seeded)[number]) => boolean} */ keep) => seeded.filter(keep).length;
 
 /** @param {import('playwright-core').Page} page */

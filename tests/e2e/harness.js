@@ -8,8 +8,8 @@ import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { messageCountIs, reportCspViolations } from '../shared/probes.js';
 import { startServers } from '../shared/servers.js';
-import { seedSession } from './fixtures/seed-bundle.js';
-import { CHROMIUM, LAUNCH_ARGS } from './chromium.js';
+import { seedSession } from '../shared/seed-bundle.js';
+import { CHROMIUM, LAUNCH_ARGS } from '../shared/chromium.js';
 
 /**
  * @typedef {object} Environment
@@ -132,7 +132,7 @@ export function rowsOf(page, direction) {
 }
 
 /**
- * A new page with a seeded, closed session of `count` messages (see fixtures/seed.ts), opened in the grid.
+ * A new page with a seeded, closed session of `count` messages (see tests/shared/seed-data.js), opened in the grid.
  * @param {Environment} env
  * @param {number} count
  */

@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedSession } from '../e2e/fixtures/seed-bundle.js';
+import { seedSession } from '../shared/seed-bundle.js';
 import { useFirefox, waitForMessageCount, waitForRow } from './harness.js';
 
 const env = useFirefox();
