@@ -10,8 +10,9 @@ export interface DeepLink {
 }
 
 /**
- * Reads `?url=&protocols=&binaryType=&connect=1` (see the UI contract). URL and subprotocols are passed on as typed,
- * to be checked by the same rules as the connection bar; only values with no field of their own are judged here.
+ * Reads `?url=&protocols=&binaryType=&connect=1` (see docs/ui-contract.md). URL and subprotocols are passed on as
+ * typed, to be checked by the same rules as the connection bar; only values with no field of their own are judged
+ * here.
  */
 export function parseDeepLink(search: string): DeepLink {
   const params = new URLSearchParams(search);

@@ -89,7 +89,7 @@ export function useEnvironment() {
 }
 
 /**
- * The number the Frame count ends with: the messages in the session on screen (see the UI contract).
+ * The number the Frame count ends with: the messages in the session on screen (see docs/ui-contract.md).
  * @param {import('playwright-core').Page} page
  */
 export async function messageCount(page) {

@@ -11,7 +11,7 @@ export function reportCspViolations() {
   });
 }
 
-/** Whether the Frame count's last number (see the UI contract) is `expected`. @param {number} expected */
+/** Whether the Frame count's last number (see docs/ui-contract.md) is `expected`. @param {number} expected */
 export function messageCountIs(expected) {
   const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
   return Number(((text.match(/\d[\d,]*/g) ?? []).at(-1) ?? '').replace(/,/g, '')) === expected;

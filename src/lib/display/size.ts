@@ -13,7 +13,7 @@ export function formatBytes(bytes: number): string {
 
 const integer = new Intl.NumberFormat('en-US');
 
-/** 1234567 → "1,234,567". A fixed locale keeps the Frame count parseable (see the UI contract). */
+/** 1234567 → "1,234,567". A fixed locale keeps the Frame count parseable (see docs/ui-contract.md). */
 export function formatCount(count: number): string {
   return integer.format(count);
 }
