@@ -54,7 +54,11 @@ test('invalid JSON says where it fails and is not sent; valid JSON is', async ()
   await page.getByRole('grid', { name: 'Frames' }).getByRole('row').filter({ hasText: 'received' }).click();
   const details = page.getByRole('region', { name: 'Frame details' });
   await details.getByText('"ping"').waitFor();
-  assert.equal(await details.getByRole('tab', { name: 'JSON' }).getAttribute('aria-selected'), 'true');
+  // Decoded as JSON, the decoded view is shown first.
+  assert.equal(
+    await details.getByRole('button', { name: 'Decoded', exact: true }).getAttribute('aria-pressed'),
+    'true',
+  );
 });
 
 test('hex and base64 messages go as one binary message each, with the right bytes', async () => {
