@@ -40,6 +40,8 @@ export class Workspace {
 
   /** Sessions recording in this tab now: never deleted, listed before storage lists them. */
   recordingHere(): ReadonlySet<string> {
+    // A snapshot handed to the caller, not state: nothing reactive reads it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const ids = new Set<string>();
     for (const panel of this.#panels) {
       const meta = panel.live.session.meta;

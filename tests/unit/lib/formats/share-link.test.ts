@@ -3,8 +3,8 @@ import {
   decodeShareFragment,
   encodeShareFragment,
   MAX_SHARED_BYTES,
-  sharedFragment,
 } from '../../../../src/lib/formats/share-link';
+import { sharedFragment } from '../../../../src/lib/formats/share-fragment';
 import { craftedFragment } from '../../fakes/crafted-link';
 import { exportText } from '../../fakes/sample-session';
 
