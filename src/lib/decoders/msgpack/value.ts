@@ -9,17 +9,31 @@ import type { Result } from '../../result';
  * binary frames walks these values too.
  */
 
-/** Keys other than strings, and strings that could be mistaken for these stand-ins, wait here during a decode. */
+/**
+ * Keys the library would refuse or change wait here during a decode, a stand-in string in their place: keys other
+ * than strings, `__proto__` (refused outright), and strings that could be mistaken for a stand-in.
+ */
 let setAsideKeys: unknown[] = [];
 const STAND_IN = '\u0000';
 
+function setAside(key: unknown): string {
+  setAsideKeys.push(key);
+  return `${STAND_IN}${setAsideKeys.length - 1}`;
+}
+
+const lenientUtf8 = new TextDecoder(); // as the library reads strings: invalid bytes become U+FFFD
+
 const decoder = new Decoder({
   useBigInt64: true,
-  mapKeyConverter(key: unknown) {
-    if (typeof key === 'string' && !key.startsWith(STAND_IN)) return key;
-    setAsideKeys.push(key);
-    return `${STAND_IN}${setAsideKeys.length - 1}`;
+  // Every string key passes through here, before the library's `__proto__` check.
+  keyDecoder: {
+    canBeCached: () => true,
+    decode(bytes: Uint8Array, offset: number, length: number) {
+      const key = lenientUtf8.decode(bytes.subarray(offset, offset + length));
+      return key === '__proto__' || key.startsWith(STAND_IN) ? setAside(key) : key;
+    },
   },
+  mapKeyConverter: (key: unknown) => (typeof key === 'string' ? key : setAside(key)),
 });
 
 /** Decodes exactly one value that fills every byte: trailing bytes mean this is not (only) MessagePack. */
@@ -75,8 +89,16 @@ function writeValue(value: unknown, parts: Uint8Array[]): void {
       writeValue(item, parts);
     }
   } else {
-    parts.push(scalarEncoder.encode(value));
+    parts.push(scalarEncoder.encode(beyond32Bits(value) ? BigInt(value) : value));
   }
+}
+
+/**
+ * With bigints on, the library writes integers past 32 bits as float64 (so they do not come back as bigints);
+ * as bigints they become the int 64 / uint 64 that MessagePack has for them, as the library writes them by default.
+ */
+function beyond32Bits(value: unknown): value is number {
+  return Number.isSafeInteger(value) && ((value as number) > 0xffffffff || (value as number) < -0x80000000);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
