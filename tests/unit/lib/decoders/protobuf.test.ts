@@ -333,7 +333,8 @@ describe('Protobuf round trips and detection', () => {
         seq: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String),
         tags: fc.array(fc.string()),
         delta: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
-        score: fc.double({ noNaN: true, noDefaultInfinity: true }),
+        // proto3 leaves a zero out, so −0 would come back as 0
+        score: fc.double({ noNaN: true, noDefaultInfinity: true }).map((score) => score + 0),
         counters: fc.dictionary(fc.string(), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })),
         presence: fc.record({ user_name: fc.string(), online: fc.boolean() }),
       },
@@ -346,7 +347,6 @@ describe('Protobuf round trips and detection', () => {
           unknown
         >;
         for (const [key, item] of Object.entries(value)) expect(tree[key]).toEqual(item);
-        expect(tree[key]).toEqual(key === 'score' && Object.is(item, -0) ? -0 : item);
       }),
     );
   });
