@@ -262,15 +262,18 @@ describe('SignalR composing', () => {
   });
 
   it('round trips both encodings: compose, then decode, gives the same message', () => {
+    // @msgpack/msgpack refuses a `__proto__` map key when decoding (its guard against prototype pollution), so such
+    // a message decodes to an error that says so instead of round-tripping: left out of this property.
+    const value = fc.jsonValue().filter((v) => !JSON.stringify(v).includes('"__proto__"'));
     const message = fc.oneof(
       fc.record({
         type: fc.constant(1),
         target: fc.string(),
-        arguments: fc.array(fc.jsonValue(), { maxLength: 3 }),
+        arguments: fc.array(value, { maxLength: 3 }),
         invocationId: fc.string(),
       }),
-      fc.record({ type: fc.constant(2), invocationId: fc.string(), item: fc.jsonValue() }),
-      fc.record({ type: fc.constant(3), invocationId: fc.string(), result: fc.jsonValue() }),
+      fc.record({ type: fc.constant(2), invocationId: fc.string(), item: value }),
+      fc.record({ type: fc.constant(3), invocationId: fc.string(), result: value }),
       fc.record({ type: fc.constant(3), invocationId: fc.string(), error: fc.string() }),
     );
     fc.assert(
