@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { preview } from 'vite';
 import { INITIAL_JS_BUDGET_BYTES, initialJavaScript } from '../../scripts/bundle-budget.js';
 import { openConnected, useEnvironment, waitForMessageCount } from './harness.js';
+import { DIST_DIR } from '../shared/servers.js';
 
 const env = useEnvironment();
 
@@ -108,7 +109,7 @@ test('the app runs under its Content-Security-Policy, which stops injected scrip
 test('a new version is announced and applied only on the person’s word', async () => {
   // A copy of the build, served by a server of its own, so this test can deploy a "new version" of it.
   const dir = await mkdtemp(join(tmpdir(), 'wsi-pwa-'));
-  await cp('dist', dir, { recursive: true });
+  await cp(DIST_DIR, dir, { recursive: true });
   const server = await preview({
     build: { outDir: dir },
     preview: { port: 0, host: '127.0.0.1' },
@@ -141,10 +142,10 @@ test('a new version is announced and applied only on the person’s word', async
 });
 
 test('the first screen loads no more than 60 KB of JavaScript, gzipped', async () => {
-  const { files, gzipBytes } = initialJavaScript('dist');
+  const { files, gzipBytes } = initialJavaScript(DIST_DIR);
   assert.ok(files.length > 0);
   assert.ok(gzipBytes <= INITIAL_JS_BUDGET_BYTES, `${gzipBytes} bytes of initial JavaScript`);
   // And the heavy parts are out of it: the export and import code loads when first used.
-  const initial = (await Promise.all(files.map((file) => readFile(join('dist', file), 'utf8')))).join('');
+  const initial = (await Promise.all(files.map((file) => readFile(join(DIST_DIR, file), 'utf8')))).join('');
   assert.doesNotMatch(initial, /_webSocketMessages/);
 });

@@ -6,12 +6,19 @@
 import { preview } from 'vite';
 import { startSandbox } from '../../sandbox/server.js';
 
+/** The build under test: dist/ as `npm run test:e2e` makes it, or another folder (a private build) via WSI_DIST. */
+export const DIST_DIR = process.env.WSI_DIST ?? 'dist';
+
 /**
  * @returns {Promise<{ appUrl: string, wsUrl: string, sandboxPort: number, close: () => Promise<void> }>}
  *   appUrl the built app, e.g. http://127.0.0.1:40123/; wsUrl the sandbox, e.g. ws://127.0.0.1:40124
  */
 export async function startServers() {
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const server = await preview({
+    build: { outDir: DIST_DIR },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'silent',
+  });
   const address = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
   const appUrl = `http://127.0.0.1:${address.port}/`;
   const sandbox = await startSandbox({
