@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import { parseDeepLink } from './lib/deep-link';
 import { sharedFragment } from './lib/formats/share-fragment';
 import { FramesDb } from './lib/persist/frames-db';
-import { newId } from './lib/persist/ids';
+import { newId } from './lib/ids';
 import { holdRecordingLock, sessionsRecordingNow } from './lib/persist/liveness';
 import { ProfilesDb } from './lib/persist/profiles-db';
 import { SessionsDb } from './lib/persist/sessions-db';

@@ -1,4 +1,4 @@
-import { newId } from '../lib/persist/ids';
+import { newId } from '../lib/ids';
 import { defaultProfileName, sortProfiles } from '../lib/profiles/profile';
 import type { ProfilesState } from './profiles.svelte';
 

@@ -1,4 +1,4 @@
-import { newId } from '../lib/persist/ids';
+import { newId } from '../lib/ids';
 import type { ProfilesDb } from '../lib/persist/profiles-db';
 import type { MessageFormat } from '../lib/compose/message';
 import type { Profile, SavedMessage } from '../lib/profiles/profile';

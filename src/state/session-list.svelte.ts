@@ -1,8 +1,12 @@
 import type { SessionMeta } from '../lib/model/session';
 import { emptyTotals } from '../lib/model/totals';
 import type { FrameReader } from '../lib/record/frame-store';
+import { DEFAULT_RECORDER_OPTIONS } from '../lib/record/recorder';
 import type { SessionsDb } from '../lib/persist/sessions-db';
 import { ErrorSlot } from './error-slot.svelte';
+
+/** How much an interrupted session may miss at most: what its recorder had not yet flushed when the tab went. */
+export const INTERRUPTED_MAY_MISS_MS = DEFAULT_RECORDER_OPTIONS.flushIntervalMs;
 
 export interface StorageInfo {
   usage: number;

@@ -3,7 +3,7 @@ import type { PersistState } from '../record/recorder';
 import { Recorder } from '../record/recorder';
 import type { UnnumberedRecord } from '../model/frame';
 import type { FramesDb } from '../persist/frames-db';
-import { newId } from '../persist/ids';
+import { newId } from '../ids';
 import type { SessionMeta } from '../model/session';
 import type { SessionsDb } from '../persist/sessions-db';
 

@@ -2,7 +2,7 @@ import type { MessageFormat } from '../compose/message';
 import { MESSAGE_FORMATS } from '../compose/message';
 import { isObject } from '../guards';
 import type { BinaryType } from '../model/frame';
-import { newId } from '../persist/ids';
+import { newId } from '../ids';
 import type { Redaction } from '../redact/findings';
 import { isCredentialField, containsJwt } from '../redact/credential-shapes';
 import { RedactionPlan } from '../redact/plan';

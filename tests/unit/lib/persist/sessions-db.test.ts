@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { KeyvalStore } from '../../../../src/lib/persist/idb-store';
-import { newId } from '../../../../src/lib/persist/ids';
+import { newId } from '../../../../src/lib/ids';
 import { SessionsDb } from '../../../../src/lib/persist/sessions-db';
 import type { SessionMeta } from '../../../../src/lib/model/session';
 import { emptyTotals } from '../../../../src/lib/model/totals';
