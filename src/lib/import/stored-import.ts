@@ -16,8 +16,34 @@ export interface ProfileSink {
   remove(id: string): Promise<void>;
 }
 
-/** Imported records are written in batches of this many: memory stays bounded whatever the file's length. */
-const RECORDS_PER_WRITE = 8192;
+/**
+ * Imported records are written in batches of at most this many records or this much payload, whichever comes
+ * first: memory stays bounded whatever the file's length, and a file of huge lines (8,192 lines of 50 MB) never
+ * piles up gigabytes before its first write.
+ */
+export interface WriteBatchLimits {
+  records: number;
+  bytes: number;
+}
+
+export const WRITE_BATCH_LIMITS: WriteBatchLimits = { records: 8192, bytes: 64 << 20 };
+
+/** What a record holds in memory, roughly: its payload, or the text of an event. */
+function payloadBytes(record: UnnumberedRecord): number {
+  switch (record.kind) {
+    case 'text':
+    case 'binary':
+      return record.size;
+    case 'note':
+      return record.text.length;
+    case 'error':
+      return record.message.length;
+    case 'close':
+      return record.reason.length;
+    case 'open':
+      return record.protocol.length + record.extensions.length;
+  }
+}
 
 /**
  * Writes imported sessions into storage as new sessions, through the same chunked writer as a live recording.
@@ -30,11 +56,18 @@ export class StoredImport implements ImportTarget {
   readonly #profiles: ProfileSink;
   readonly #written: string[] = [];
   readonly #profilesAdded: string[] = [];
+  readonly #limits: WriteBatchLimits;
 
-  constructor(frames: FramesDb, sessions: SessionsDb, profiles: ProfileSink) {
+  constructor(
+    frames: FramesDb,
+    sessions: SessionsDb,
+    profiles: ProfileSink,
+    limits: WriteBatchLimits = WRITE_BATCH_LIMITS,
+  ) {
     this.#frames = frames;
     this.#sessions = sessions;
     this.#profiles = profiles;
+    this.#limits = limits;
   }
 
   startSession(session: ImportedSession): Promise<SessionWriter> {
@@ -46,7 +79,10 @@ export class StoredImport implements ImportTarget {
     recorder.on('persist', (state) => {
       if (state.kind === 'failed') failure = state;
     });
+    const limits = this.#limits;
+    let unsavedBytes = 0;
     const writeBatch = async () => {
+      unsavedBytes = 0;
       await recorder.flush();
       if (failure?.kind === 'failed') throw new Error(failure.message);
     };
@@ -55,7 +91,9 @@ export class StoredImport implements ImportTarget {
       sessionId: id,
       async append(record: UnnumberedRecord) {
         recorder.append(record);
-        if (recorder.length - recorder.savedCount >= RECORDS_PER_WRITE) await writeBatch();
+        unsavedBytes += payloadBytes(record);
+        if (recorder.length - recorder.savedCount >= limits.records || unsavedBytes >= limits.bytes)
+          await writeBatch();
       },
       async finish(lastRecordAt: number | undefined) {
         await writeBatch();

@@ -9,21 +9,40 @@ export interface Segment {
 export const MAX_MARKED = 1000;
 
 /**
- * Where `needle` occurs in `text`, without overlaps. Literal search only: it runs on the page's thread, where a
- * person's regex could hang it (regexes run in the filter's worker).
+ * A case-insensitive search lower-cases the text a window at a time, so one that stops at its limit early never
+ * copies the rest of a 50 MB frame (lower-casing all of it took longer than finding the first thousand matches).
+ */
+const WINDOW = 1 << 20;
+
+/**
+ * Where `needle` occurs in `text`, without overlaps, the first `limit` of them. Literal search only: it runs on the
+ * page's thread, where a person's regex could hang it (regexes run in the filter's worker). Pass a limit from
+ * the page: a one-character query on a 50 MB frame has tens of millions of matches.
  */
 export function findAll(text: string, needle: string, caseSensitive: boolean, limit = Infinity): number[] {
-  if (needle === '') return [];
-  const haystack = caseSensitive ? text : text.toLowerCase();
-  const wanted = caseSensitive ? needle : needle.toLowerCase();
   const found: number[] = [];
+  if (needle === '' || limit <= 0) return found;
+  if (caseSensitive) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+      if (found.push(at) >= limit) break;
+    }
+    return found;
+  }
+  const wanted = needle.toLowerCase();
   // toLowerCase keeps the length for every character that matters here; a mismatch only shifts a highlight.
-  for (
-    let at = haystack.indexOf(wanted);
-    at >= 0 && found.length < limit;
-    at = haystack.indexOf(wanted, at + wanted.length)
-  ) {
-    found.push(at);
+  // Each window reaches past its end by the needle's length, so a match across the boundary is found once: in
+  // the window where it starts. `next` keeps matches from overlapping across windows.
+  let next = 0;
+  for (let start = 0; start < text.length; start += WINDOW) {
+    const piece = text.slice(start, start + WINDOW + wanted.length - 1).toLowerCase();
+    for (
+      let at = piece.indexOf(wanted, Math.max(0, next - start));
+      at >= 0 && at < WINDOW;
+      at = piece.indexOf(wanted, at + wanted.length)
+    ) {
+      next = start + at + wanted.length;
+      if (found.push(start + at) >= limit) return found;
+    }
   }
   return found;
 }
