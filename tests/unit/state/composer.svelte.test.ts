@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ComposerState } from '../../../src/state/composer.svelte';
+import type { ProfileInUse } from '../../../src/state/connection-bar.svelte';
+import { ConnectionBarState } from '../../../src/state/connection-bar.svelte';
+import { LiveConnectionState } from '../../../src/state/live-connection.svelte';
+import { ECHO, liveSessions } from './live-harness';
+
+const PROFILE: ProfileInUse = {
+  name: 'Echo',
+  url: ECHO.url,
+  values: { room: 'lobby' },
+  secrets: [],
+  sendOnOpen: [],
+  reconnect: false,
+};
+
+/** A composer on a bar whose live connection is open on a fake socket. */
+function composer() {
+  const sessions = liveSessions();
+  const live = new LiveConnectionState(sessions.create());
+  const bar = new ConnectionBarState(live, () => PROFILE);
+  bar.url = ECHO.url;
+  live.connect({ ...ECHO, values: PROFILE.values });
+  sessions.socket().open();
+  return { ...sessions, live, composer: new ComposerState(bar) };
+}
+
+describe('ComposerState', () => {
+  it('numbers {{$seq}} among the messages sent on the connection, whoever sent them', () => {
+    const { composer: state, live, socket } = composer();
+    live.send({ body: 'sent by a saved message', format: 'text' });
+    state.body = 'message {{$seq}} in {{room}}';
+    expect(state.send()).toBe(true);
+    expect(state.send()).toBe(true);
+    expect(socket().sent).toEqual(['sent by a saved message', 'message 2 in lobby', 'message 3 in lobby']);
+    expect(state.history).toEqual([{ body: 'message {{$seq}} in {{room}}', format: 'text' }]);
+  });
+
+  it('shows an unknown variable as an error before anything is sent, and sends nothing', () => {
+    const { composer: state, socket } = composer();
+    state.body = 'hello {{nobody}}';
+    expect(state.error).toMatch(/\{\{nobody\}\}/);
+    expect(state.send()).toBe(false);
+    expect(state.error).toMatch(/\{\{nobody\}\}/);
+    expect(socket().sent).toEqual([]);
+    expect(state.history).toEqual([]);
+  });
+
+  it('does not send invalid JSON, and says where it breaks', () => {
+    const { composer: state, socket } = composer();
+    state.format = 'json';
+    state.body = '{"a": }';
+    expect(state.send()).toBe(false);
+    expect(state.error).toMatch(/line 1/i);
+    expect(socket().sent).toEqual([]);
+  });
+});
