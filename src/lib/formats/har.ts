@@ -5,7 +5,7 @@ import type { BinaryType, EventRecord, FrameRecord, UnnumberedRecord } from '../
 import { APP_NAME } from './native';
 import type { RedactionPlan } from './redaction';
 import type { RecordCheck } from './validate';
-import { isBinaryType, isFiniteTime, isObject, optionalString } from './validate';
+import { checkCloseFields, isBinaryType, isFiniteTime, isObject, optionalString } from './validate';
 
 /**
  * HAR as Chrome DevTools writes WebSockets: an entry with `_resourceType: "websocket"` and its messages in
@@ -298,14 +298,8 @@ function checkOurEvent(value: unknown): RecordCheck {
     case 'open':
       record = { kind: 'open', t, protocol: text(value.protocol), extensions: text(value.extensions) };
       break;
-    case 'close': {
-      const code = value.code;
-      if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 65535) {
-        return { ok: false, error: 'close event with an invalid code' };
-      }
-      record = { kind: 'close', t, code, reason: text(value.reason), wasClean: value.wasClean === true };
-      break;
-    }
+    case 'close':
+      return checkCloseFields(value, t);
     case 'error':
       record = { kind: 'error', t, message: text(value.message) };
       break;

@@ -4,7 +4,14 @@ import type { SessionDescription, SessionMeta } from '../model/session';
 import type { FrameRecord, UnnumberedRecord } from '../model/frame';
 import type { Redaction, RedactionPlan } from './redaction';
 import type { RecordCheck } from './validate';
-import { isBinaryType, isFiniteTime, isObject, optionalString, stringArray } from './validate';
+import {
+  checkCloseFields,
+  isBinaryType,
+  isFiniteTime,
+  isObject,
+  optionalString,
+  stringArray,
+} from './validate';
 
 /**
  * The native session format, `*.wsi.jsonl`: UTF-8, one JSON value per line. A header line, one line per record,
@@ -156,19 +163,8 @@ export function checkNativeRecord(value: unknown): RecordCheck {
         protocol: typeof value.protocol === 'string' ? value.protocol : '',
         extensions: typeof value.extensions === 'string' ? value.extensions : '',
       });
-    case 'close': {
-      const code = value.code;
-      if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 65535) {
-        return { ok: false, error: 'close event with an invalid code' };
-      }
-      return ok({
-        kind,
-        t,
-        code,
-        reason: typeof value.reason === 'string' ? value.reason : '',
-        wasClean: value.wasClean === true,
-      });
-    }
+    case 'close':
+      return checkCloseFields(value, t);
     case 'error':
       return ok({ kind, t, message: typeof value.message === 'string' ? value.message : 'error' });
     case 'note':

@@ -15,6 +15,16 @@ export function isFiniteTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LATEST_TIME_MS;
 }
 
+/** A close event's fields, as both file formats hold them: a code a close frame can carry, a reason, wasClean. */
+export function checkCloseFields(value: Record<string, unknown>, t: number): RecordCheck {
+  const code = value.code;
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 65535) {
+    return { ok: false, error: 'close event with an invalid code' };
+  }
+  const reason = typeof value.reason === 'string' ? value.reason : '';
+  return { ok: true, value: { kind: 'close', t, code, reason, wasClean: value.wasClean === true } };
+}
+
 export function isBinaryType(value: unknown): value is BinaryType {
   return value === 'blob' || value === 'arraybuffer';
 }
