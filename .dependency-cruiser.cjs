@@ -35,7 +35,8 @@ const LAYERS = {
   frames: ['encoding', 'display', 'decoders', 'ws'],
   // The search worker pages chunks from IndexedDB itself.
   search: ['encoding', 'decoders', 'record', 'persist', 'frames'],
-  session: ['display', 'compose', 'ws', 'record'],
+  // Handshake and keep-alive (protocol-keep-alive.ts) detects, decodes and answers a connection's protocol.
+  session: ['display', 'compose', 'decoders', 'ws', 'record'],
 };
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

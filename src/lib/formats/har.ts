@@ -22,6 +22,8 @@ interface HarMessage {
   time: number;
   opcode: 1 | 2;
   data: string;
+  /** Ours: sent by the app itself (handshake and keep-alive); other tools ignore `_` fields. */
+  _automatic?: true;
 }
 
 /** A connection event as our field holds it: HAR's time in seconds in place of ours. */
@@ -82,6 +84,7 @@ export class HarWriter {
       time: record.t / 1000,
       opcode: record.kind === 'text' ? 1 : 2,
       data: record.kind === 'text' ? this.#plan.text(record.text) : toBase64(record.bytes),
+      ...(record.auto ? { _automatic: true } : {}),
     };
     return `${this.#messages++ === 0 ? '' : ','}${JSON.stringify(message)}`;
   }
@@ -277,13 +280,16 @@ export function checkHarMessage(value: unknown): RecordCheck {
   const t = seconds(value.time);
   if (t === undefined) return { ok: false, error: 'missing or impossible time' };
   if (typeof value.data !== 'string') return { ok: false, error: 'message without data' };
+  const auto = value._automatic === true && dir === 'out' ? { auto: true as const } : {};
   if (value.opcode === 1) {
-    return { ok: true, value: { kind: 'text', dir, t, text: value.data, size: utf8Length(value.data) } };
+    const text = value.data;
+    return { ok: true, value: { kind: 'text', dir, t, text, size: utf8Length(text), ...auto } };
   }
   if (value.opcode === 2) {
     const bytes = parseBase64(value.data);
     if (!bytes.ok) return { ok: false, error: 'binary message with invalid base64' };
-    return { ok: true, value: { kind: 'binary', dir, t, bytes: bytes.value, size: bytes.value.byteLength } };
+    const size = bytes.value.byteLength;
+    return { ok: true, value: { kind: 'binary', dir, t, bytes: bytes.value, size, ...auto } };
   }
   return { ok: false, error: 'control frame or unknown opcode' };
 }

@@ -56,7 +56,13 @@ export function nativeRecordLine(record: FrameRecord, plan: RedactionPlan): stri
   const base = { seq: record.seq, t: record.t };
   switch (record.kind) {
     case 'text':
-      return JSON.stringify({ ...base, dir: record.dir, kind: 'text', data: plan.text(record.text) });
+      return JSON.stringify({
+        ...base,
+        dir: record.dir,
+        kind: 'text',
+        data: plan.text(record.text),
+        ...(record.auto ? { auto: true } : {}),
+      });
     case 'binary':
       return JSON.stringify({
         ...base,
@@ -64,6 +70,7 @@ export function nativeRecordLine(record: FrameRecord, plan: RedactionPlan): stri
         kind: 'binary',
         b64: toBase64(record.bytes),
         ...(record.binaryType ? { binaryType: record.binaryType } : {}),
+        ...(record.auto ? { auto: true } : {}),
       });
     case 'open':
       return JSON.stringify({
@@ -145,14 +152,21 @@ export function checkNativeRecord(value: unknown): RecordCheck {
     case 'text': {
       if (dir !== 'in' && dir !== 'out') return { ok: false, error: 'message without a direction' };
       if (typeof value.data !== 'string') return { ok: false, error: 'text message without text' };
-      return ok({ kind, dir, t, text: value.data, size: utf8Length(value.data) });
+      return ok({ kind, dir, t, text: value.data, size: utf8Length(value.data), ...automatic(value) });
     }
     case 'binary': {
       if (dir !== 'in' && dir !== 'out') return { ok: false, error: 'message without a direction' };
       if (typeof value.b64 !== 'string') return { ok: false, error: 'binary message without bytes' };
       const bytes = parseBase64(value.b64);
       if (!bytes.ok) return { ok: false, error: 'binary message with invalid base64' };
-      const record: UnnumberedRecord = { kind, dir, t, bytes: bytes.value, size: bytes.value.byteLength };
+      const record: UnnumberedRecord = {
+        kind,
+        dir,
+        t,
+        bytes: bytes.value,
+        size: bytes.value.byteLength,
+        ...automatic(value),
+      };
       if (isBinaryType(value.binaryType)) record.binaryType = value.binaryType;
       return ok(record);
     }
@@ -177,4 +191,9 @@ export function checkNativeRecord(value: unknown): RecordCheck {
 
 function ok(record: UnnumberedRecord): RecordCheck {
   return { ok: true, value: record };
+}
+
+/** A sent message the app sent by itself (handshake and keep-alive) says so with `"auto":true`. */
+function automatic(value: Record<string, unknown>): { auto?: true } {
+  return value.auto === true && value.dir === 'out' ? { auto: true } : {};
 }

@@ -13,7 +13,15 @@ interface RecordBase {
   t: number;
 }
 
-export interface TextMessage extends RecordBase {
+interface MessageBase extends RecordBase {
+  /**
+   * Sent by the app itself, not by the person: a protocol's handshake, heartbeat or acknowledgement ("Handshake and
+   * keep-alive"). Kept with the record so the grid, exports and imports can tell it from what the person sent.
+   */
+  auto?: true;
+}
+
+export interface TextMessage extends MessageBase {
   kind: 'text';
   dir: Direction;
   text: string;
@@ -21,7 +29,7 @@ export interface TextMessage extends RecordBase {
   size: number;
 }
 
-export interface BinaryMessage extends RecordBase {
+export interface BinaryMessage extends MessageBase {
   kind: 'binary';
   dir: Direction;
   bytes: Uint8Array;

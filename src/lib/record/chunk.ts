@@ -37,6 +37,8 @@ const KIND_MASK = 0x0f;
 const DIR_IN = 0x10;
 const DELIVERED_AS_BLOB = 0x20;
 const DELIVERED_AS_ARRAYBUFFER = 0x40;
+/** The app sent this message itself (handshake and keep-alive): the last free bit, so chunks keep their shape. */
+const AUTOMATIC = 0x80;
 
 /** Estimated bytes a record adds to a chunk: its payload plus the fixed columns. */
 const RECORD_OVERHEAD_BYTES = 16;
@@ -58,8 +60,9 @@ export function recordAt(chunk: ChunkColumns, index: number): FrameRecord {
     const dir = isInbound(flags) ? 'in' : 'out';
     const size = chunk.size[index] as number;
     const payload = chunk.payload[index];
-    if (kind === 'text') return { ...base, kind, dir, size, text: payload as string };
-    const record: FrameRecord = { ...base, kind, dir, size, bytes: payload as Uint8Array };
+    const auto = flags & AUTOMATIC ? { auto: true as const } : {};
+    if (kind === 'text') return { ...base, kind, dir, size, text: payload as string, ...auto };
+    const record: FrameRecord = { ...base, kind, dir, size, bytes: payload as Uint8Array, ...auto };
     if (flags & DELIVERED_AS_BLOB) record.binaryType = 'blob';
     else if (flags & DELIVERED_AS_ARRAYBUFFER) record.binaryType = 'arraybuffer';
     return record;
@@ -116,6 +119,7 @@ export class ChunkBuilder implements ChunkColumns {
     let flags = KINDS.indexOf(record.kind);
     if (record.kind === 'text' || record.kind === 'binary') {
       if (record.dir === 'in') flags |= DIR_IN;
+      if (record.auto) flags |= AUTOMATIC;
       this.#size[i] = record.size;
       if (record.kind === 'text') {
         this.#payload.push(record.text);

@@ -38,6 +38,11 @@ export interface ConnectRequest {
   reconnect?: boolean;
   /** Secret values that may be filled in: kept with the session so its exports redact them (never exported). */
   secrets?: readonly SecretVariable[];
+  /**
+   * This connection's own way of opening its socket (through the local agent), instead of the session's: the
+   * choice belongs to each attempt, since the same panel may connect directly and then through the agent.
+   */
+  createSocket?: SocketFactory;
 }
 
 /** The session listing, as recording needs it: storage implements it. */
@@ -129,6 +134,8 @@ export class LiveSession {
   /** Listing the session in storage; finishing waits for it so the two writes cannot cross. */
   #listing: Promise<void> = Promise.resolve();
   #releaseLock: (() => void) | null = null;
+  /** One entry per message sent on the current connection and not yet recorded: whether it was automatic. */
+  #sentMarks: boolean[] = [];
 
   constructor(deps: LiveSessionDeps) {
     this.#deps = deps;
@@ -182,7 +189,7 @@ export class LiveSession {
     });
     let connection: Connection;
     try {
-      connection = new Connection(request, this.#deps.createSocket, this.#clock);
+      connection = new Connection(request, request.createSocket ?? this.#deps.createSocket, this.#clock);
     } catch (error) {
       const message = explainConstructorError(error);
       this.#append({ kind: 'error', t: this.#clock(), message });
@@ -191,6 +198,7 @@ export class LiveSession {
       return { ok: false, error: message };
     }
     this.#connection = connection;
+    this.#sentMarks = [];
     connection.on('record', (record) => this.#onRecord(connection, record));
     connection.on('status', (status) => this.#onStatus(connection, status));
     this.#setStatus(connection.status);
@@ -246,12 +254,26 @@ export class LiveSession {
     return { ok: true, value: undefined };
   }
 
-  sendText(text: string): void {
-    this.#requireOpen().sendText(text);
+  /** Sends and records a text message; `automatic` marks one the app sent by itself (handshake and keep-alive). */
+  sendText(text: string, automatic = false): void {
+    this.#sendRecorded(automatic, (connection) => connection.sendText(text));
   }
 
-  sendBinary(bytes: Uint8Array): void {
-    this.#requireOpen().sendBinary(bytes);
+  sendBinary(bytes: Uint8Array, automatic = false): void {
+    this.#sendRecorded(automatic, (connection) => connection.sendBinary(bytes));
+  }
+
+  #sendRecorded(automatic: boolean, send: (connection: Connection) => void): void {
+    const connection = this.#requireOpen();
+    // The connection records sent messages in the order they were sent (possibly later, behind a Blob read), so a
+    // queue of one mark per send tells #onRecord which outgoing record is automatic.
+    this.#sentMarks.push(automatic);
+    try {
+      send(connection);
+    } catch (error) {
+      this.#sentMarks.pop();
+      throw error;
+    }
   }
 
   /** Saves what is buffered now: the page may be about to go away. */
@@ -350,6 +372,9 @@ export class LiveSession {
 
   #onRecord(connection: Connection, record: UnnumberedRecord): void {
     if (connection !== this.#connection) return;
+    if ((record.kind === 'text' || record.kind === 'binary') && record.dir === 'out') {
+      if (this.#sentMarks.shift() === true) record.auto = true;
+    }
     this.#append(record);
     const recorder = this.#recorder;
     if (record.kind === 'open') {

@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import type { DecoderEntry } from '../../../../src/lib/decoders/decoder';
+import { entry as graphqlWs } from '../../../../src/lib/decoders/graphql-ws/detect';
+import { entry as json } from '../../../../src/lib/decoders/json/detect';
+import { entry as mqtt } from '../../../../src/lib/decoders/mqtt/detect';
+import { entry as socketIo } from '../../../../src/lib/decoders/socket-io/detect';
+import { toHex } from '../../../../src/lib/encoding/hex';
+import { checkHarMessage, HarWriter } from '../../../../src/lib/formats/har';
+import { checkNativeRecord, nativeRecordLine } from '../../../../src/lib/formats/native';
+import { RedactionPlan } from '../../../../src/lib/formats/redaction';
+import { ChunkBuilder, recordAt } from '../../../../src/lib/record/chunk';
+import type { FrameRecord, MessageRecord } from '../../../../src/lib/model/frame';
+import type { SessionMeta } from '../../../../src/lib/model/session';
+import { emptyTotals } from '../../../../src/lib/model/totals';
+import type { ConnectRequest, Timers } from '../../../../src/lib/session/live-session';
+import { LiveSession } from '../../../../src/lib/session/live-session';
+import { ProtocolKeepAlive } from '../../../../src/lib/session/protocol-keep-alive';
+import { FakeSocket } from '../../fakes/fake-socket';
+import { MemoryWriter } from '../../fakes/memory-writer';
+
+const ENTRIES: readonly DecoderEntry[] = [socketIo, graphqlWs, mqtt, json];
+
+/** Timers the test fires by hand; a cleared timer is gone. */
+class ManualTimers implements Timers {
+  #next = 0;
+  readonly pending = new Map<number, { callback: () => void; ms: number }>();
+  set(callback: () => void, ms: number): unknown {
+    this.pending.set(++this.#next, { callback, ms });
+    return this.#next;
+  }
+  clear(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  /** Fires every pending timer once, as if their time had come. */
+  fire(): void {
+    const due = [...this.pending.entries()];
+    this.pending.clear();
+    for (const [, { callback }] of due) callback();
+  }
+  get intervals(): number[] {
+    return [...this.pending.values()].map(({ ms }) => ms);
+  }
+}
+
+function harness(enabled = true) {
+  const sockets: FakeSocket[] = [];
+  const writer = new MemoryWriter();
+  const live = new LiveSession({
+    // Recording needs a writer; nothing here reads the store back.
+    frames: Object.assign(writer, {
+      head: async () => undefined,
+      chunkStarts: async () => [],
+      chunk: async () => undefined,
+    }),
+    catalog: { put: async () => undefined },
+    newId: () => 'keep-alive',
+    createSocket: (url, protocols) => {
+      const socket = new FakeSocket(url, protocols);
+      sockets.push(socket);
+      return socket as unknown as WebSocket;
+    },
+    recorder: { setTimer: () => undefined },
+  });
+  const timers = new ManualTimers();
+  const engine = new ProtocolKeepAlive(live, { entries: ENTRIES, timers });
+  engine.enabled = enabled;
+  const records: FrameRecord[] = [];
+  live.on('record', (record) => records.push(record));
+  const socket = () => sockets.at(-1) as FakeSocket;
+  /** What went out, each message as `text`, or hex for bytes, `*` marking the automatic ones. */
+  const sent = () =>
+    records.flatMap((r) =>
+      r.kind === 'text' && r.dir === 'out'
+        ? [`${r.auto ? '*' : ''}${r.text}`]
+        : r.kind === 'binary' && r.dir === 'out'
+          ? [`${r.auto ? '*' : ''}${toHex(r.bytes).replaceAll(' ', '')}`]
+          : [],
+    );
+  return { live, engine, timers, socket, sent, records };
+}
+
+function connect(live: LiveSession, url: string, protocols: string[] = []) {
+  const request: ConnectRequest = { url, protocols, binaryType: 'arraybuffer' };
+  expect(live.connect(request).ok).toBe(true);
+}
+
+const SOCKET_IO_URL = 'ws://localhost/socket.io/?EIO=4&transport=websocket';
+const OPEN_PACKET = '0{"sid":"abc","upgrades":[],"pingInterval":300,"pingTimeout":1000,"maxPayload":1000000}';
+
+describe('ProtocolKeepAlive', () => {
+  it('joins Socket.IO with 40 only after the server’s open packet, and answers each ping 2 with a pong 3', async () => {
+    const { live, engine, socket, sent } = harness();
+    connect(live, SOCKET_IO_URL);
+    socket().open();
+    await engine.idle();
+    expect(sent()).toEqual([]);
+    socket().receive(OPEN_PACKET);
+    await engine.idle();
+    expect(sent()).toEqual(['*40']);
+    socket().receive('40{"sid":"xyz"}');
+    socket().receive('2');
+    await engine.idle();
+    socket().receive('2');
+    await engine.idle();
+    expect(sent()).toEqual(['*40', '*3', '*3']);
+  });
+
+  it('records what it sends in order after what it answers, and leaves the person’s messages unmarked', async () => {
+    const { live, engine, socket, sent, records } = harness();
+    connect(live, SOCKET_IO_URL);
+    socket().open();
+    socket().receive(OPEN_PACKET);
+    socket().receive('2');
+    live.sendText('42["chat","hi"]');
+    await engine.idle();
+    const texts = records.flatMap((r) => (r.kind === 'text' ? [`${r.dir} ${r.text}`] : []));
+    // The person's message was sent synchronously; the answers follow the messages they answer.
+    expect(texts).toEqual([`in ${OPEN_PACKET}`, 'in 2', 'out 42["chat","hi"]', 'out 40', 'out 3']);
+    expect(sent()).toEqual(['42["chat","hi"]', '*40', '*3']);
+  });
+
+  it('finds Socket.IO from the first frames when the URL does not say, and still joins', async () => {
+    const { live, engine, socket, sent } = harness();
+    connect(live, 'ws://localhost/realtime');
+    socket().open();
+    socket().receive(OPEN_PACKET);
+    await engine.idle();
+    expect(sent()).toEqual(['*40']);
+  });
+
+  it('opens graphql-ws with connection_init and answers ping with pong', async () => {
+    const { live, engine, socket, sent } = harness();
+    connect(live, 'ws://localhost/api', ['graphql-transport-ws']);
+    socket().open('graphql-transport-ws');
+    await engine.idle();
+    expect(sent()).toEqual(['*{"type":"connection_init"}']);
+    socket().receive('{"type":"connection_ack"}');
+    socket().receive('{"type":"ping"}');
+    await engine.idle();
+    expect(sent()).toEqual(['*{"type":"connection_init"}', '*{"type":"pong"}']);
+    expect(engine.composeContext.protocol).toBe('graphql-transport-ws');
+  });
+
+  it('sends MQTT’s CONNECT on open, PINGREQ on each heartbeat, and stops every timer on close', async () => {
+    const { live, engine, timers, socket, sent } = harness();
+    connect(live, 'ws://localhost/mqtt', ['mqtt']);
+    socket().open('mqtt');
+    await engine.idle();
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0]).toMatch(/^\*10[0-9a-f]{2}00044d515454/); // CONNECT, protocol name "MQTT"
+    expect(timers.intervals).toEqual([30_000]);
+    socket().receive(new Uint8Array([0x20, 0x02, 0x00, 0x00]).buffer); // CONNACK
+    await engine.idle();
+    timers.fire();
+    await engine.idle();
+    timers.fire();
+    await engine.idle();
+    expect(sent().slice(1)).toEqual(['*c000', '*c000']);
+    expect(timers.intervals).toEqual([30_000]);
+    socket().closeFromServer(1000, '', true);
+    expect(timers.pending.size).toBe(0);
+    timers.fire();
+    await engine.idle();
+    expect(sent()).toHaveLength(3);
+  });
+
+  it('sends nothing when turned off, and turning it off stops a running heartbeat', async () => {
+    const off = harness(false);
+    connect(off.live, 'ws://localhost/mqtt', ['mqtt']);
+    off.socket().open('mqtt');
+    await off.engine.idle();
+    expect(off.sent()).toEqual([]);
+    expect(off.timers.pending.size).toBe(0);
+
+    const on = harness();
+    connect(on.live, 'ws://localhost/mqtt', ['mqtt']);
+    on.socket().open('mqtt');
+    await on.engine.idle();
+    expect(on.timers.pending.size).toBe(1);
+    on.engine.enabled = false;
+    expect(on.timers.pending.size).toBe(0);
+    on.socket().receive(new Uint8Array([0x32, 0x07, 0x00, 0x01, 0x74, 0x00, 0x05, 0x68, 0x69]).buffer);
+    await on.engine.idle();
+    expect(on.sent()).toHaveLength(1); // the CONNECT only: no PUBACK after turning off
+  });
+
+  it('gives up on a connection no protocol claims within the first frames, sending nothing', async () => {
+    const { live, engine, socket, sent, timers } = harness();
+    connect(live, 'ws://localhost/echo');
+    socket().open();
+    for (let i = 0; i < 10; i++) socket().receive(`plain ${i}`);
+    await engine.idle();
+    expect(sent()).toEqual([]);
+    expect(timers.pending.size).toBe(0);
+  });
+
+  it('draws composer ids per connection, starting again at 1 after a reconnect', () => {
+    const { live, engine, socket } = harness();
+    connect(live, 'ws://localhost/graphql');
+    socket().open();
+    expect(engine.previewContext.nextId()).toBe(1);
+    expect(engine.composeContext.nextId()).toBe(1);
+    expect(engine.composeContext.nextId()).toBe(2);
+    expect(engine.previewContext.nextId()).toBe(3);
+    socket().closeFromServer(1000, '', true);
+    connect(live, 'ws://localhost/graphql');
+    socket().open();
+    expect(engine.composeContext.nextId()).toBe(1);
+  });
+});
+
+const META: SessionMeta = {
+  id: 's',
+  url: 'ws://x/',
+  protocols: [],
+  binaryType: 'arraybuffer',
+  startedAt: 0,
+  status: 'closed',
+  totals: emptyTotals(),
+};
+
+describe('the automatic mark', () => {
+  const sent: MessageRecord[] = [
+    { seq: 0, t: 1, kind: 'text', dir: 'out', text: '3', size: 1, auto: true },
+    { seq: 1, t: 2, kind: 'binary', dir: 'out', bytes: new Uint8Array([0xc0, 0]), size: 2, auto: true },
+    { seq: 2, t: 3, kind: 'text', dir: 'out', text: '42["chat"]', size: 10 },
+  ];
+
+  it('survives a stored chunk', () => {
+    const chunk = new ChunkBuilder(0);
+    for (const record of sent) chunk.append(record);
+    const stored = chunk.snapshot();
+    expect(sent.map((_, i) => recordAt(stored, i))).toEqual(sent);
+  });
+
+  it('survives the native file and HAR, and is never read onto a received message', () => {
+    const plan = RedactionPlan.none('ws://x/', []);
+    for (const record of sent) {
+      const line = JSON.parse(nativeRecordLine(record, plan)) as Record<string, unknown>;
+      const native = checkNativeRecord(line);
+      expect(native.ok && native.value.kind === record.kind && 'auto' in native.value).toBe(!!record.auto);
+      const har = new HarWriter(META, plan);
+      const message = JSON.parse(har.record(record).replace(/^,/, '')) as Record<string, unknown>;
+      const imported = checkHarMessage(message);
+      expect(imported.ok && imported.value.kind === record.kind && 'auto' in imported.value).toBe(
+        !!record.auto,
+      );
+    }
+    const received = { t: 1, kind: 'text', dir: 'in', data: '2', auto: true };
+    const checked = checkNativeRecord(received);
+    expect(checked.ok && 'auto' in checked.value).toBe(false);
+  });
+});
