@@ -69,7 +69,8 @@ test('while following, new frames scroll into view; after scrolling up they do n
 });
 
 test('pausing holds the live view still while recording goes on; resuming catches up', async () => {
-  const page = await openConnected(env, '/stream?count=4000&rate=1000');
+  // Eight seconds of stream: on a busy machine the Pause click must land while frames are still arriving.
+  const page = await openConnected(env, '/stream?count=8000&rate=1000');
   await page.waitForFunction(() => {
     const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
     return Number((text.match(/\d[\d,]*/g) ?? []).at(-1)?.replace(/,/g, '')) >= 300;
@@ -95,8 +96,8 @@ test('pausing holds the live view still while recording goes on; resuming catche
   });
   assert.equal(await lastShown(), held, 'the view stayed where it was');
   // Recording went on: the count keeps climbing while paused.
-  await waitForMessageCount(page, 4000, 20_000);
+  await waitForMessageCount(page, 8000, 30_000);
   await page.getByRole('button', { name: 'Resume' }).click();
   await badge.waitFor({ state: 'detached' });
-  await row(page, 4001).waitFor();
+  await row(page, 8001).waitFor();
 });
