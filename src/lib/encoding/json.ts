@@ -1,5 +1,6 @@
 import type { Result } from '../result';
 import { findJsonSyntaxProblem } from './json-syntax';
+import { messageOf } from '../errors';
 
 export interface JsonSyntaxError {
   message: string;
@@ -19,7 +20,7 @@ export function tryParseJson(text: string): Result<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: messageOf(error) };
   }
 }
 
@@ -51,7 +52,7 @@ export function tryParseExactJson(text: string): Result<unknown> {
       ) as unknown,
     };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: messageOf(error) };
   }
 }
 

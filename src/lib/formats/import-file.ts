@@ -7,6 +7,7 @@ import type { Line } from './lines';
 import { readLines } from './lines';
 import { checkNativeHeader, checkNativeRecord, nativeEndCount } from './native';
 import type { RecordCheck } from './validate';
+import { messageOf } from '../errors';
 
 /** Native files are read a line at a time, so they may be large; a HAR is one JSON value, parsed whole. */
 export const MAX_NATIVE_BYTES = 4 * 1024 ** 3;
@@ -72,7 +73,7 @@ export async function importFile(source: ImportSource, target: ImportTarget): Pr
     };
   } catch (error) {
     await target.discard();
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     return { ok: false, error: `Importing ${source.name} stopped, and nothing of it was kept: ${reason}` };
   }
 }

@@ -1,5 +1,6 @@
 import type { DownloadRequest, PageSays, WorkerSays } from './download-protocol';
 import { DOWNLOAD_PATH } from './download-protocol';
+import { messageOf } from '../errors';
 
 /** How long the service worker may take to accept a download before the caller falls back to a Blob. */
 const READY_TIMEOUT_MS = 2000;
@@ -54,7 +55,7 @@ export async function streamDownload(
           send({ chunk }, [chunk.buffer]);
         }
       } catch (error) {
-        send({ error: error instanceof Error ? error.message : String(error) });
+        send({ error: messageOf(error) });
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     };

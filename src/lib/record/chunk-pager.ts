@@ -4,6 +4,7 @@ import type { FrameRecord } from '../model/frame';
 import type { ChunkColumns, StoredChunk } from './chunk';
 import { recordAt } from './chunk';
 import { ChunkCache, chunkBytes } from './chunk-cache';
+import { messageOf } from '../errors';
 
 export type ChunkLoader = (firstSeq: number) => Promise<StoredChunk | undefined>;
 
@@ -151,10 +152,7 @@ export class ChunkPager {
       },
       (error: unknown) => {
         this.#loading.delete(start);
-        this.#failed.set(
-          start,
-          `Could not read this frame: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        this.#failed.set(start, `Could not read this frame: ${messageOf(error)}`);
         this.#events.emit('loaded', start);
       },
     );

@@ -4,6 +4,7 @@ import type { SessionHead } from '../model/session';
 import type { FrameWriter } from './frame-store';
 import { isQuotaError } from './frame-store';
 import type { FrameRecord, UnnumberedRecord } from '../model/frame';
+import { preciseNow } from '../model/frame';
 import { ChunkBuilder, copyChunk } from './chunk';
 import type { ChunkLoader } from './chunk-pager';
 import { ChunkPager } from './chunk-pager';
@@ -12,6 +13,7 @@ import type { FrameSource } from './frame-source';
 import { LagHistogram } from './lag-histogram';
 import type { TrafficTotals } from '../model/totals';
 import { countRecord, emptyTotals } from '../model/totals';
+import { messageOf } from '../errors';
 
 export interface RecorderOptions {
   /** The longest a record waits before it is written: a crash loses at most this much. */
@@ -31,7 +33,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   maxChunkRecords: 1024,
   maxChunkBytes: 256 << 10,
   cacheBytes: 64 << 20,
-  now: () => performance.timeOrigin + performance.now(),
+  now: preciseNow,
   setTimer: (callback, ms) => setTimeout(callback, ms),
 };
 
@@ -217,7 +219,7 @@ export class Recorder implements FrameSource {
     } catch (error) {
       this.#unsaved = [...batch, ...this.#unsaved.filter((builder) => !batch.includes(builder))];
       const unsavedRecords = this.#totals.records - this.#savedCount;
-      const message = error instanceof Error ? error.message : String(error ?? 'the transaction was aborted');
+      const message = messageOf(error ?? 'the transaction was aborted');
       this.#failed = { kind: 'failed', quota: isQuotaError(error), message, unsavedRecords };
       this.#events.emit('persist', this.#failed);
       return;

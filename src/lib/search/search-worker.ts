@@ -10,6 +10,7 @@ import { compileFilter } from './filter';
 import { startDecoding } from './frame-decoding';
 import type { FilterRequest, TimelineRequest, WorkerReply, WorkerRequest } from './search-protocol';
 import { latencyMeasure, TrafficCounter } from './timeline';
+import { messageOf } from '../errors';
 
 const CACHE_BUDGET_BYTES = 512 << 20;
 /** Matches are sent back after this many chunks, so the count grows while a long scan runs. */
@@ -39,7 +40,7 @@ scope.onmessage = (event) => {
     scope.postMessage({
       id: request.id,
       type: 'error',
-      message: error instanceof Error ? error.message : String(error),
+      message: messageOf(error),
     });
   });
 };

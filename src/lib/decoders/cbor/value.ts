@@ -1,5 +1,6 @@
 import { decode, encode } from 'cbor2';
 import type { Result } from '../../result';
+import { messageOf } from '../../errors';
 
 /**
  * CBOR bytes ↔ JavaScript values, through cbor2. Every tag stays a cbor2 `Tag` (no registry turns tag 1 into a
@@ -13,7 +14,7 @@ export function decodeValue(bytes: Uint8Array): Result<unknown> {
     // cbor2 refuses trailing bytes itself ("Extra data in input"): a frame is one whole item or not CBOR.
     return { ok: true, value: decode(bytes, { ignoreGlobalTags: true }) };
   } catch (error) {
-    return { ok: false, error: `Not CBOR: ${describe(error)}` };
+    return { ok: false, error: `Not CBOR: ${messageOf(error)}` };
   }
 }
 
@@ -22,10 +23,6 @@ export function encodeValue(value: unknown): Result<Uint8Array> {
   try {
     return { ok: true, value: encode(value) };
   } catch (error) {
-    return { ok: false, error: `Cannot encode as CBOR: ${describe(error)}` };
+    return { ok: false, error: `Cannot encode as CBOR: ${messageOf(error)}` };
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

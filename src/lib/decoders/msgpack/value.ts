@@ -1,5 +1,6 @@
 import { Decoder, Encoder } from '@msgpack/msgpack';
 import type { Result } from '../../result';
+import { messageOf } from '../../errors';
 
 /**
  * MessagePack bytes ↔ JavaScript values, through @msgpack/msgpack, with two additions the inspector needs: a map
@@ -43,7 +44,7 @@ export function decodeValue(bytes: Uint8Array): Result<unknown> {
   try {
     return { ok: true, value: restoreKeys(decoder.decode(bytes), setAsideKeys) };
   } catch (error) {
-    return { ok: false, error: `Not MessagePack: ${describe(error)}` };
+    return { ok: false, error: `Not MessagePack: ${messageOf(error)}` };
   } finally {
     setAsideKeys = [];
   }
@@ -73,7 +74,7 @@ export function encodeValue(value: unknown): Result<Uint8Array> {
     writeValue(value, parts);
     return { ok: true, value: concat(parts) };
   } catch (error) {
-    return { ok: false, error: `Cannot encode as MessagePack: ${describe(error)}` };
+    return { ok: false, error: `Cannot encode as MessagePack: ${messageOf(error)}` };
   }
 }
 
@@ -122,8 +123,4 @@ function concat(parts: Uint8Array[]): Uint8Array {
     offset += part.length;
   }
   return bytes;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

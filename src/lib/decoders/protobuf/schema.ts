@@ -10,6 +10,7 @@ import {
 import type { Result } from '../../result';
 import { fileDescriptor } from './descriptor';
 import { parseProto, ProtoSyntaxError } from './proto-text';
+import { messageOf } from '../../errors';
 
 /** A message type of the pasted schema, ready to read and write its messages through @bufbuild/protobuf. */
 export interface SchemaType {
@@ -26,7 +27,7 @@ export function compileProto(protoText: string): Result<Map<string, DescMessage>
     const file = fileDescriptor(parseProto(protoText));
     registry = createFileRegistry(file, () => undefined);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = messageOf(error);
     return {
       ok: false,
       error: `${error instanceof ProtoSyntaxError ? 'In the .proto, ' : 'The .proto: '}${why}`,
@@ -65,19 +66,15 @@ function schemaType(descriptor: DescMessage): SchemaType {
         const unknownFields = [...new Set((message.$unknown ?? []).map((field) => field.no))];
         return { ok: true, value: { json: json as Record<string, unknown>, unknownFields } };
       } catch (error) {
-        return { ok: false, error: `Not a ${descriptor.typeName}: ${describe(error)}` };
+        return { ok: false, error: `Not a ${descriptor.typeName}: ${messageOf(error)}` };
       }
     },
     encode(json) {
       try {
         return { ok: true, value: toBinary(descriptor, fromJson(descriptor, json as JsonValue)) };
       } catch (error) {
-        return { ok: false, error: `Cannot encode as ${descriptor.typeName}: ${describe(error)}` };
+        return { ok: false, error: `Cannot encode as ${descriptor.typeName}: ${messageOf(error)}` };
       }
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

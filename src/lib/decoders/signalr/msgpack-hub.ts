@@ -2,6 +2,7 @@ import { decode, encode } from '@msgpack/msgpack';
 import type { Result } from '../../result';
 import { valueTree } from '../value-tree/tree';
 import type { HubRecord } from './hub-message';
+import { messageOf } from '../../errors';
 
 /**
  * The MessagePack hub protocol (HubProtocol.md, "MessagePack Encoding"): each message is a VarInt length (7 bits a
@@ -28,7 +29,7 @@ export function parseMsgpackMessages(bytes: Uint8Array): Result<HubRecord[], str
     } catch (error) {
       return {
         ok: false,
-        error: `message ${records.length + 1} is not MessagePack: ${error instanceof Error ? error.message : String(error)}`,
+        error: `message ${records.length + 1} is not MessagePack: ${messageOf(error)}`,
       };
     }
     const record = fromArray(valueTree(array));

@@ -3,6 +3,7 @@ import { decode as decodeMsgpack, encode as encodeMsgpack } from '@msgpack/msgpa
 import type { Result } from '../../result';
 import type { OutgoingFrame, WireFrame } from '../decoder';
 import { valueTree } from '../value-tree/tree';
+import { messageOf } from '../../errors';
 
 /**
  * WAMP's serializers, named by the subprotocol: `wamp.2.json` (text), `wamp.2.msgpack` and `wamp.2.cbor`
@@ -70,7 +71,7 @@ function decodeBinary(bytes: Uint8Array, serializer: Serializer | undefined): Re
       const value = format === 'msgpack' ? decodeMsgpack(bytes, { useBigInt64: true }) : decodeCbor(bytes);
       return { ok: true, value: valueTree(value) };
     } catch (thrown) {
-      error = `not ${format === 'msgpack' ? 'MessagePack' : 'CBOR'}: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+      error = `not ${format === 'msgpack' ? 'MessagePack' : 'CBOR'}: ${messageOf(thrown)}`;
     }
   }
   return { ok: false, error };
