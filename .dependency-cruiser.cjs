@@ -30,7 +30,7 @@ const LAYERS = {
   profiles: ['compose', 'redact'],
   // The adapters depend on what they store, never the other way round.
   persist: ['record', 'profiles'],
-  formats: ['encoding', 'record', 'redact'],
+  formats: ['encoding', 'display', 'record', 'redact'],
   import: ['formats', 'record', 'persist'],
   frames: ['encoding', 'display', 'decoders', 'ws'],
   // The search worker pages chunks from IndexedDB itself.

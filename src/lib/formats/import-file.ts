@@ -8,6 +8,7 @@ import { readLines } from './lines';
 import { checkNativeHeader, checkNativeRecord, nativeEndCount } from './native';
 import type { RecordCheck } from './validate';
 import { messageOf } from '../errors';
+import { formatCount } from '../display/size';
 
 /** Native files are read a line at a time, so they may be large; a HAR is one JSON value, parsed whole. */
 export const MAX_NATIVE_BYTES = 4 * 1024 ** 3;
@@ -143,7 +144,7 @@ async function importNative(source: ImportSource, target: ImportTarget): Promise
   await sink.finish();
   if (endCount === undefined) {
     report.warnings.push(
-      `The file ends without its end line: it was cut short. The ${report.records.toLocaleString('en-US')} records it holds were imported.`,
+      `The file ends without its end line: it was cut short. The ${formatCount(report.records)} records it holds were imported.`,
     );
   } else if (endCount !== null && endCount !== recordLines) {
     report.warnings.push(`The end line counts ${endCount} records, but the file holds ${recordLines}.`);
@@ -239,14 +240,13 @@ async function firstLine(lines: AsyncIterator<Line>): Promise<string> {
 }
 
 function tooLarge(source: ImportSource, limit: number): string {
-  const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+  const mb = (bytes: number) => `${formatCount(Math.round(bytes / 1024 ** 2))} MB`;
   return `${source.name} is ${mb(source.size)}; files of this kind are read up to ${mb(limit)}.`;
 }
 
 /** The report in a sentence or two, for the person who chose the file. */
 export function summarizeImport(report: ImportReport): string {
-  const count = (n: number, one: string, many = `${one}s`) =>
-    `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const count = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
   const parts = [
     `Imported ${count(report.sessionIds.length, 'session')} (${count(report.records, 'record')}) from ${report.fileName} (${report.format}).`,
   ];
