@@ -27,7 +27,7 @@ const LAYERS = {
   decoders: ['encoding'],
   ws: ['encoding'],
   record: [],
-  profiles: ['compose', 'redact'],
+  profiles: ['compose', 'display', 'redact'],
   // The adapters depend on what they store, never the other way round.
   persist: ['record', 'profiles'],
   formats: ['encoding', 'display', 'record', 'redact'],

@@ -20,11 +20,13 @@ const BUILT_INS = new Map<string, (context: VariableContext) => string>([
 
 export const BUILT_IN_VARIABLES = [...BUILT_INS.keys()];
 
-/** What a person may name a variable: a letter or _, then letters, digits, _, . or -. */
-export const VARIABLE_NAME = /^[A-Za-z_][\w.-]*$/;
+/** What a person may name a variable: a letter or _, then letters, digits, _, . or -. The one grammar of names. */
+const NAME = String.raw`[A-Za-z_][\w.-]*`;
+
+export const VARIABLE_NAME = new RegExp(`^${NAME}$`);
 
 /** `{{name}}` or `{{ $builtIn }}`; anything else between braces is left as it is. */
-const VARIABLE = /\{\{\s*(\$?[A-Za-z_][\w.-]*)\s*\}\}/g;
+const VARIABLE = new RegExp(String.raw`\{\{\s*(\$?${NAME})\s*\}\}`, 'g');
 
 /**
  * Replaces every variable with its value. An unknown one is an error that names it, never an empty string: a
@@ -65,7 +67,8 @@ export function variablesUsedIn(template: string): string[] {
   return [...names];
 }
 
-const REFERENCE = /\{\{\s*\$?[A-Za-z_][\w.-]*\s*\}\}/;
+/** VARIABLE without the global flag: test() then keeps no position between calls. */
+const REFERENCE = new RegExp(VARIABLE.source);
 
 /** Whether a text holds a `{{name}}` or `{{$builtIn}}` reference: a redactor keeps those, they carry no value. */
 export function holdsVariableReference(text: string): boolean {

@@ -5,6 +5,7 @@ import type { FrameRecord } from '../model/frame';
 import { HAR_EXTENSION, HarWriter } from './har';
 import { NATIVE_EXTENSION, nativeEndLine, nativeHeaderLine, nativeRecordLine } from './native';
 import type { RedactionPlan } from './redaction';
+import { hostAndPath } from '../display/url-name';
 
 export type ExportFormat = 'native' | 'har';
 
@@ -62,15 +63,8 @@ async function* recordsByChunk(
 
 /** "echo-2026-11-22T04-16-33.wsi.jsonl": the session's name or host, and when it started. */
 export function exportFileName(meta: SessionMeta, format: ExportFormat): string {
-  let base = meta.name ?? '';
-  if (base === '') {
-    try {
-      const url = new URL(meta.url);
-      base = `${url.hostname}${url.pathname === '/' ? '' : url.pathname}`;
-    } catch {
-      base = 'session';
-    }
-  }
+  // No port: it is noise in a file name.
+  const base = meta.name || (hostAndPath(meta.url, { port: false }) ?? 'session');
   const safe =
     base
       .replace(/[^A-Za-z0-9._-]+/g, '-')

@@ -1,5 +1,6 @@
 import type { MessageFormat } from '../compose/message';
 import { VARIABLE_NAME } from '../compose/variables';
+import { hostAndPath } from '../display/url-name';
 import type { BinaryType } from '../model/frame';
 
 /** A value `{{name}}` stands for in the URL, subprotocols and messages while the profile is in use. */
@@ -89,12 +90,7 @@ export function checkVariableName(name: string): string | null {
 
 /** A name people recognise: the host and path of the URL, or the URL as typed when it does not parse. */
 export function defaultProfileName(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-  } catch {
-    return url.trim() || 'Untitled';
-  }
+  return hostAndPath(url) ?? (url.trim() || 'Untitled');
 }
 
 /** Most recently used first; ties by name. */
