@@ -6,7 +6,9 @@ import { newId } from './lib/ids';
 import { holdRecordingLock, sessionsRecordingNow } from './lib/persist/liveness';
 import { ProfilesDb } from './lib/persist/profiles-db';
 import { SessionsDb } from './lib/persist/sessions-db';
+import { createScriptUrlPolicy } from './lib/pwa/trusted-urls';
 import { SearchClient } from './lib/search/search-client';
+import searchWorkerUrl from './lib/search/search-worker.ts?worker&url';
 import { LiveSession } from './lib/session/live-session';
 import { AppShellState } from './state/app-shell.svelte';
 import { ComposerState } from './state/composer.svelte';
@@ -31,9 +33,11 @@ const framesDb = new FramesDb();
 const sessionsDb = new SessionsDb();
 // One redraw clock for every view on the page, and one search worker for every filter and timeline.
 const refresh = createRefreshScheduler();
-const search = new SearchClient(
-  () => new Worker(new URL('./lib/search/search-worker.ts', import.meta.url), { type: 'module' }),
-);
+// Under Trusted Types the page may start only these scripts (see lib/pwa/trusted-urls.ts). The worker's URL is
+// imported rather than written as new URL(…) inside new Worker(…): that is the only form Vite rewrites, and it
+// leaves no room to hand the URL through the policy.
+const scriptUrl = createScriptUrlPolicy([searchWorkerUrl, '/sw.js'], location.href);
+const search = new SearchClient(() => new Worker(scriptUrl(searchWorkerUrl), { type: 'module' }));
 const sessions = new SessionListState(
   { sessionsDb, frames: framesDb, recordingNow: sessionsRecordingNow, storage: navigator.storage },
   () => workspace.recordingHere(),
@@ -99,7 +103,9 @@ window.launchQueue?.setConsumer(async ({ files }) => {
 
 // The service worker exists only in the production build (the dev server serves modules as they change).
 if (import.meta.env.PROD) {
-  shell.start('/sw.js').catch((error: unknown) => console.warn('The app will not work offline:', error));
+  shell
+    .start(scriptUrl('/sw.js'))
+    .catch((error: unknown) => console.warn('The app will not work offline:', error));
 }
 
 // A share link carries a session in its fragment: offer to import it (a link must not change what is stored

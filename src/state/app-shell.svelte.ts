@@ -20,7 +20,11 @@ export class AppShellState {
     return this.#installPrompt !== null;
   }
 
-  /** Registers the worker from its own file (the CSP forbids inline script) and watches for new versions. */
+  /**
+   * Registers the worker from its own file (the CSP forbids inline script) and watches for new versions.
+   * `scriptUrl` comes from the page's script URL policy (lib/pwa/trusted-urls.ts): under Trusted Types a plain
+   * string is refused.
+   */
   async start(scriptUrl: string): Promise<void> {
     addEventListener('beforeinstallprompt', (event) => {
       // Shown as our own button instead of the browser's mini-infobar.
@@ -29,16 +33,8 @@ export class AppShellState {
     });
     addEventListener('appinstalled', () => (this.#installPrompt = null));
     if (!('serviceWorker' in navigator)) return;
-    const registration = await navigator.serviceWorker.register(scriptUrl, { scope: '/' });
-    this.#registration = registration;
-    // A worker already waiting, or one that finishes installing while a worker controls this page, is an update.
-    if (registration.waiting && navigator.serviceWorker.controller) this.#updateReady = true;
-    registration.addEventListener('updatefound', () => {
-      const installing = registration.installing;
-      installing?.addEventListener('statechange', () => {
-        if (installing.state === 'installed' && navigator.serviceWorker.controller) this.#updateReady = true;
-      });
-    });
+    const { registerServiceWorker } = await import('../lib/pwa/service-worker');
+    this.#registration = await registerServiceWorker(scriptUrl, () => (this.#updateReady = true));
   }
 
   /** Checks the server for a new version now (otherwise the browser checks on navigation). */
