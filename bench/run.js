@@ -9,6 +9,7 @@
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM, LAUNCH_ARGS } from '../tests/shared/chromium.js';
+import { shownCount } from '../tests/shared/probes.js';
 import { seedSession } from '../tests/shared/seed-bundle.js';
 import { startServers } from '../tests/shared/servers.js';
 
@@ -131,11 +132,8 @@ async function runApp(c) {
   await page.getByRole('button', { name: 'Connect' }).click();
   const expectedRecords = c.count + 2; // the connecting note and open come first
   await page.waitForFunction(
-    (n) => {
-      const text = document.querySelector('[aria-label="Saved records"]')?.textContent ?? '';
-      return Number((text.match(/^\s*([\d,]+)/)?.[1] ?? '0').replace(/,/g, '')) >= n;
-    },
-    expectedRecords,
+    shownCount,
+    { label: 'Saved records', least: expectedRecords },
     { timeout: 300_000, polling: 100 },
   );
   const saving = (await page.getByLabel('Saved records').textContent()) ?? '';
@@ -469,11 +467,8 @@ async function runMemory() {
   await page.getByLabel('URL', { exact: true }).fill(streamUrl({ count, size: 100, binary: false }));
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.waitForFunction(
-    (n) => {
-      const text = document.querySelector('[aria-label="Saved records"]')?.textContent ?? '';
-      return Number((text.match(/^\s*([\d,]+)/)?.[1] ?? '0').replace(/,/g, '')) >= n;
-    },
-    count + 2,
+    shownCount,
+    { label: 'Saved records', least: count + 2 },
     { timeout: 600_000, polling: 500 },
   );
   await cdp.send('HeapProfiler.collectGarbage');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { messageCountIs, reportCspViolations } from '../shared/probes.js';
+import { reportCspViolations, shownCount } from '../shared/probes.js';
 import { startServers } from '../shared/servers.js';
 import { seedSession } from '../shared/seed-bundle.js';
 import { CHROMIUM, LAUNCH_ARGS } from '../shared/chromium.js';
@@ -93,9 +93,7 @@ export function useEnvironment() {
  * @param {import('playwright-core').Page} page
  */
 export async function messageCount(page) {
-  const text = (await page.getByRole('status', { name: 'Frame count' }).textContent()) ?? '';
-  const numbers = text.match(/\d[\d,]*/g) ?? [];
-  return Number((numbers.at(-1) ?? '').replace(/,/g, ''));
+  return (await page.evaluate(shownCount))?.count ?? 0;
 }
 
 /**
@@ -104,7 +102,7 @@ export async function messageCount(page) {
  * @param {number} expected
  */
 export async function waitForMessageCount(page, expected, timeout = 15_000) {
-  await page.waitForFunction(messageCountIs, expected, { timeout });
+  await page.waitForFunction(shownCount, { least: expected, most: expected }, { timeout });
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   useEnvironment,
   waitForMessageCount,
 } from './harness.js';
+import { shownCount } from '../shared/probes.js';
 
 const env = useEnvironment();
 
@@ -31,10 +32,7 @@ function openSession(item) {
  * @param {number} count
  */
 async function waitForSaved(page, count) {
-  await page.waitForFunction((n) => {
-    const text = document.querySelector('[aria-label="Saved records"]')?.textContent ?? '';
-    return Number((text.match(/^\s*([\d,]+)/)?.[1] ?? '0').replace(/,/g, '')) >= n;
-  }, count);
+  await page.waitForFunction(shownCount, { label: 'Saved records', least: count });
 }
 
 test('a 5,000-frame stream survives a reload with its exact count', async () => {
@@ -61,10 +59,7 @@ test('a 5,000-frame stream survives a reload with its exact count', async () => 
 
 test('a tab that crashes mid-stream leaves its session interrupted, with every frame saved before', async () => {
   const page = await openConnected(env, '/stream?count=10000000&rate=5000');
-  await page.waitForFunction(() => {
-    const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
-    return Number((text.match(/\d[\d,]*/g)?.at(-1) ?? '0').replace(/,/g, '')) > 2000;
-  });
+  await page.waitForFunction(shownCount, { least: 2001 });
   const seen = await messageCount(page);
   await waitForSaved(page, seen);
   const cdp = await page.context().newCDPSession(page);
@@ -81,9 +76,7 @@ test('a tab that crashes mid-stream leaves its session interrupted, with every f
   const summary = after.getByRole('region', { name: 'Recorded session' });
   const notice = ((await summary.getByRole('note').textContent()) ?? '').replace(/\s+/g, ' ');
   assert.match(notice, /at most the last \d+ ms before that moment may be missing/);
-  await after.waitForFunction(() =>
-    /\d/.test(document.querySelector('[aria-label="Frame count"]')?.textContent ?? ''),
-  );
+  await after.waitForFunction(shownCount);
   const saved = await messageCount(after);
   assert.ok(saved >= seen, `saved ${saved} of the ${seen} frames seen before the crash`);
 });

@@ -1,6 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { shownCount } from '../shared/probes.js';
 import { openConnected, row, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
@@ -71,10 +72,7 @@ test('while following, new frames scroll into view; after scrolling up they do n
 test('pausing holds the live view still while recording goes on; resuming catches up', async () => {
   // Eight seconds of stream: on a busy machine the Pause click must land while frames are still arriving.
   const page = await openConnected(env, '/stream?count=8000&rate=1000');
-  await page.waitForFunction(() => {
-    const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
-    return Number((text.match(/\d[\d,]*/g) ?? []).at(-1)?.replace(/,/g, '')) >= 300;
-  });
+  await page.waitForFunction(shownCount, { least: 300 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const lastShown = async () =>
     page

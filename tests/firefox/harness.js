@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { messageCountIs, reportCspViolations } from '../shared/probes.js';
+import { reportCspViolations, shownCount } from '../shared/probes.js';
 import { startServers } from '../shared/servers.js';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -88,7 +88,7 @@ export function useFirefox() {
  * @param {number} expected
  */
 export async function waitForMessageCount(page, expected, timeout = 20_000) {
-  await page.waitForFunction(messageCountIs, { timeout }, expected);
+  await page.waitForFunction(shownCount, { timeout }, { least: expected, most: expected });
 }
 
 /**

@@ -11,8 +11,19 @@ export function reportCspViolations() {
   });
 }
 
-/** Whether the Frame count's last number (see docs/ui-contract.md) is `expected`. @param {number} expected */
-export function messageCountIs(expected) {
-  const text = document.querySelector('[aria-label="Frame count"]')?.textContent ?? '';
-  return Number(((text.match(/\d[\d,]*/g) ?? []).at(-1) ?? '').replace(/,/g, '')) === expected;
+/**
+ * A count the app shows, read in the page: the Frame count's last number is the messages in the session on screen
+ * (see docs/ui-contract.md), the Saved records' first number the records saved so far. The one reading of these
+ * texts the suites and the bench share: `evaluate(shownCount)` reads the Frame count, and
+ * `waitForFunction(shownCount, { least, most })` waits until it is in that range. Returns `{ count }` (truthy even
+ * for 0), or null while the text holds no number or the count is out of range.
+ * @param {{ label?: 'Frame count' | 'Saved records', least?: number, most?: number }} [query]
+ * @returns {{ count: number } | null}
+ */
+export function shownCount({ label = 'Frame count', least = 0, most = Number.MAX_SAFE_INTEGER } = {}) {
+  const numbers = document.querySelector(`[aria-label="${label}"]`)?.textContent?.match(/\d[\d,]*/g) ?? [];
+  const shown = label === 'Frame count' ? numbers.at(-1) : numbers[0];
+  if (shown === undefined) return null;
+  const count = Number(shown.replace(/,/g, ''));
+  return count >= least && count <= most ? { count } : null;
 }
