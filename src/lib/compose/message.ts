@@ -36,3 +36,72 @@ export function encodeMessage(body: string, format: MessageFormat): Result<Outgo
     }
   }
 }
+
+/**
+ * The composer's protocol formats, in the Message format list after the plain ones: the decoder that encodes each
+ * (its id in the decoder registry) and the option's name (docs/ui-contract.md). Each takes a JSON description of
+ * the message, e.g. Socket.IO's `{"event":"chat","args":["hi"],"ack":true}`. Protobuf is not here: without a
+ * chosen message type it has nothing to encode into.
+ */
+export const PROTOCOL_FORMATS = [
+  { id: 'socket-io', label: 'Socket.IO' },
+  { id: 'mqtt', label: 'MQTT' },
+  { id: 'stomp', label: 'STOMP' },
+  { id: 'graphql-ws', label: 'GraphQL' },
+  { id: 'json-rpc', label: 'JSON-RPC' },
+  { id: 'signalr', label: 'SignalR' },
+  { id: 'wamp', label: 'WAMP' },
+  { id: 'phoenix', label: 'Phoenix' },
+  { id: 'action-cable', label: 'Action Cable' },
+  { id: 'sockjs', label: 'SockJS' },
+  { id: 'msgpack', label: 'MessagePack' },
+  { id: 'cbor', label: 'CBOR' },
+] as const;
+export type ProtocolFormat = (typeof PROTOCOL_FORMATS)[number]['id'];
+/** What the composer's Message format combobox holds: a plain format or a protocol's. */
+export type ComposerFormat = MessageFormat | ProtocolFormat;
+
+export function isProtocolFormat(format: ComposerFormat): format is ProtocolFormat {
+  return PROTOCOL_FORMATS.some((entry) => entry.id === format);
+}
+
+export function composerFormatLabel(format: ComposerFormat): string {
+  return isProtocolFormat(format)
+    ? (PROTOCOL_FORMATS.find((entry) => entry.id === format)?.label ?? format)
+    : MESSAGE_FORMAT_LABELS[format];
+}
+
+/**
+ * What a protocol format needs of its decoder, named by shape so compose/ stays below decoders/: the decoder's
+ * compose() and its name.
+ */
+export interface DescriptionEncoder<Context> {
+  label: string;
+  compose?(
+    description: unknown,
+    context: Context,
+  ): Result<readonly ({ text: string } | { bytes: Uint8Array })[]>;
+}
+
+/**
+ * Encodes a protocol format's JSON description (variables already filled in) into the frames to send. Without its
+ * decoder (still loading) only the JSON is checked, and nothing is encoded yet.
+ */
+export function encodeDescription<Context>(
+  body: string,
+  encoder: DescriptionEncoder<Context> | undefined,
+  context: Context,
+): Result<OutgoingPayload[]> {
+  const parsed = parseJson(body);
+  if (!parsed.ok) return { ok: false, error: `Invalid JSON description. ${describeJsonError(parsed.error)}` };
+  if (encoder === undefined) return { ok: true, value: [] };
+  if (encoder.compose === undefined) return { ok: false, error: `${encoder.label} cannot compose messages` };
+  const frames = encoder.compose(parsed.value, context);
+  if (!frames.ok) return frames;
+  return {
+    ok: true,
+    value: frames.value.map((frame) =>
+      'text' in frame ? { kind: 'text', text: frame.text } : { kind: 'binary', bytes: frame.bytes },
+    ),
+  };
+}

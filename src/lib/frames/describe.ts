@@ -30,6 +30,17 @@ export const PREVIEW_DECODE_BYTES = 64 * 1024;
  * line; every preview is cut, so a 50 MB frame or note costs no more than a short one.
  */
 export function previewRecord(record: FrameRecord, decoded: readonly DecodedMessage[] = []): string {
+  const preview = previewOf(record, decoded);
+  // Handshake and keep-alive's own messages say so at the end, where the decoded type still leads the row.
+  return (record.kind === 'text' || record.kind === 'binary') && record.auto
+    ? `${preview} ${AUTOMATIC}`
+    : preview;
+}
+
+/** What a row says of a message the app sent by itself (a handshake, a pong, a heartbeat). */
+export const AUTOMATIC = '· automatic';
+
+function previewOf(record: FrameRecord, decoded: readonly DecodedMessage[]): string {
   const [first] = decoded;
   if (first !== undefined) {
     const more = decoded.length > 1 ? ` (+${decoded.length - 1} more)` : '';

@@ -5,6 +5,7 @@ import { entry as json } from '../../../../src/lib/decoders/json/detect';
 import { entry as mqtt } from '../../../../src/lib/decoders/mqtt/detect';
 import { entry as socketIo } from '../../../../src/lib/decoders/socket-io/detect';
 import { toHex } from '../../../../src/lib/encoding/hex';
+import { previewRecord } from '../../../../src/lib/frames/describe';
 import { checkHarMessage, HarWriter } from '../../../../src/lib/formats/har';
 import { checkNativeRecord, nativeRecordLine } from '../../../../src/lib/formats/native';
 import { RedactionPlan } from '../../../../src/lib/formats/redaction';
@@ -225,6 +226,14 @@ describe('the automatic mark', () => {
     { seq: 1, t: 2, kind: 'binary', dir: 'out', bytes: new Uint8Array([0xc0, 0]), size: 2, auto: true },
     { seq: 2, t: 3, kind: 'text', dir: 'out', text: '42["chat"]', size: 10 },
   ];
+
+  it('ends the row’s preview, so the decoded type still leads it', () => {
+    expect(sent.map((record) => previewRecord(record))).toEqual([
+      '3 · automatic',
+      '2 B binary: c0 00 · automatic',
+      '42["chat"]',
+    ]);
+  });
 
   it('survives a stored chunk', () => {
     const chunk = new ChunkBuilder(0);
