@@ -10,6 +10,7 @@ import { createScriptUrlPolicy } from './lib/pwa/trusted-urls';
 import { SearchClient } from './lib/search/search-client';
 import searchWorkerUrl from './lib/search/search-worker.ts?worker&url';
 import { LiveSession } from './lib/session/live-session';
+import type { AgentState } from './state/agent.svelte';
 import { AppShellState } from './state/app-shell.svelte';
 import { ComposerState } from './state/composer.svelte';
 import { ConnectionBarState } from './state/connection-bar.svelte';
@@ -38,6 +39,17 @@ const refresh = createRefreshScheduler();
 // leaves no room to hand the URL through the policy.
 const scriptUrl = createScriptUrlPolicy([searchWorkerUrl, '/sw.js'], location.href);
 const search = new SearchClient(() => new Worker(scriptUrl(searchWorkerUrl), { type: 'module' }));
+// The local agent's code loads only when asked for: by the Connect through agent switch, or a pairing link
+// (`#agent-token=…`), which is taken out of the address bar at once so a reload or a copied URL does not carry it.
+const pairing = location.hash.includes('agent-token=') ? location.hash : null;
+if (pairing !== null) history.replaceState(null, '', location.pathname + location.search);
+let agent: Promise<AgentState> | undefined;
+const loadAgent = () =>
+  (agent ??= import('./state/agent.svelte').then(({ AgentState }) => {
+    const loaded = new AgentState(localStorage);
+    if (pairing !== null) loaded.pair(pairing);
+    return loaded;
+  }));
 const sessions = new SessionListState(
   { sessionsDb, frames: framesDb, recordingNow: sessionsRecordingNow, storage: navigator.storage },
   () => workspace.recordingHere(),
@@ -50,7 +62,7 @@ const workspace: Workspace = new Workspace(
     panelParts: (live) => {
       const session = new ShownSessionState(refresh);
       const view = new FrameViewState();
-      const connection = new ConnectionBarState(live, () => profiles.inUse);
+      const connection = new ConnectionBarState(live, () => profiles.inUse, loadAgent);
       const decoding = new DecodingState(session);
       return {
         session,
@@ -80,6 +92,8 @@ document.addEventListener('visibilitychange', () => {
 
 const link = parseDeepLink(location.search);
 panel.connection.applyDeepLink(link);
+// Opening a pairing link is asking to use the agent: its switch is on, so the Agent state shows the pairing took.
+if (pairing !== null) panel.connection.agent.throughAgent = true;
 // A profile's link carries its bar in the fragment (never sent to a server): fill the bar, never connect.
 if (location.hash.startsWith('#url=')) {
   const { parseProfileFragment } = await import('./lib/profiles/profile-file');

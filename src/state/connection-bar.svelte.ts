@@ -1,4 +1,4 @@
-import type { ComposedMessage } from '../lib/session/live-session';
+import type { ComposedMessage, ConnectRequest } from '../lib/session/live-session';
 import { expandVariables, randomUuid } from '../lib/compose/variables';
 import type { DeepLink } from '../lib/deep-link';
 import type { BinaryType } from '../lib/model/frame';
@@ -8,6 +8,8 @@ import type { Result } from '../lib/result';
 import { checkCloseRequest } from '../lib/ws/close-codes';
 import { checkWebSocketUrl, isBlockedMixedContent, MIXED_CONTENT_EXPLANATION } from '../lib/ws/endpoint';
 import { parseSubprotocols } from '../lib/ws/subprotocols';
+import type { AgentState } from './agent.svelte';
+import { AgentOptionsState } from './agent-options.svelte';
 import type { LiveConnectionState } from './live-connection.svelte';
 
 export const DEFAULT_URL = 'ws://localhost:8787/echo';
@@ -27,6 +29,8 @@ export class ConnectionBarState {
   url = $state(DEFAULT_URL);
   protocolsText = $state('');
   binaryType = $state<BinaryType>('arraybuffer');
+  /** Through the local agent (docs/agent.md): the switch, and what only the agent can send. */
+  readonly agent: AgentOptionsState;
   #closeCode = $state('1000');
   #closeReason = $state('');
   /** Errors are shown once the person tried to connect, or when a deep link filled the fields. */
@@ -59,9 +63,14 @@ export class ConnectionBarState {
     return expanded.ok ? parseSubprotocols(expanded.value) : expanded;
   });
 
-  constructor(live: LiveConnectionState, profileInUse: () => ProfileInUse | null = () => null) {
+  constructor(
+    live: LiveConnectionState,
+    profileInUse: () => ProfileInUse | null = () => null,
+    loadAgent: () => Promise<AgentState> = () => Promise.reject(new Error('No agent here.')),
+  ) {
     this.live = live;
     this.#profileInUse = profileInUse;
+    this.agent = new AgentOptionsState(loadAgent);
   }
 
   #expand(text: string): Result<string> {
@@ -142,12 +151,13 @@ export class ConnectionBarState {
     this.#connectError = null;
     if ((when === 'now' && this.live.isActive) || !this.urlCheck.ok || !this.protocolsCheck.ok) return;
     const url = this.urlCheck.value;
-    if (isBlockedMixedContent(url, location.protocol)) {
+    // Through the agent the page itself only opens ws://127.0.0.1, which an https page may.
+    if (!this.agent.throughAgent && isBlockedMixedContent(url, location.protocol)) {
       this.#connectError = MIXED_CONTENT_EXPLANATION;
       return;
     }
     const profile = this.profile;
-    const request = {
+    const request: ConnectRequest = {
       url,
       protocols: this.protocolsCheck.value,
       binaryType: this.binaryType,
@@ -156,6 +166,25 @@ export class ConnectionBarState {
       reconnect: profile?.reconnect ?? false,
       secrets: profile?.secrets ?? [],
     };
+    if (this.agent.throughAgent) void this.#throughAgent(request, when);
+    else {
+      this.agent.link?.clear();
+      this.#start(request, when);
+    }
+  }
+
+  /** The socket comes from the agent's code, loaded by now (the switch loads it) but asynchronous all the same. */
+  async #throughAgent(request: ConnectRequest, when: 'now' | 'when closed'): Promise<void> {
+    try {
+      const factory = (await this.agent.useAgent()).factory(this.live.session, this.agent, request);
+      if (factory.ok) this.#start({ ...request, createSocket: factory.value }, when);
+      else this.#connectError = factory.error;
+    } catch (error) {
+      this.#connectError = `The agent's part of the app did not load: ${String(error)}`;
+    }
+  }
+
+  #start(request: ConnectRequest, when: 'now' | 'when closed'): void {
     if (when === 'now') this.live.connect(request);
     else this.live.session.connectWhenClosed(request);
   }

@@ -30,8 +30,6 @@ export interface Profile {
   /** As typed in the Subprotocols field: comma-separated, in order of preference. */
   protocols: string;
   binaryType: BinaryType;
-  /** The `Decode as` choice: `auto`, `none` or a decoder's id. Optional: profiles older than decoding. */
-  decodeAs?: string;
   createdAt: number;
   /** When it was last loaded into the bar or connected with; the list sorts by it. */
   lastUsedAt: number;
@@ -40,12 +38,29 @@ export interface Profile {
   notes: string;
   /** Connect again, with growing pauses, when the server or the network ends the connection. */
   reconnect: boolean;
+  /** Open the connection through the local agent (docs/agent.md). Optional: profiles older than the agent. */
+  throughAgent?: boolean;
+  /**
+   * Sent with the handshake through the agent, as typed: one `Name: value` per line. Values keep their
+   * `{{variables}}` (a secret stays a template here, so exports and links never hold its value).
+   */
+  headers?: string;
+  /** TLS through the agent: an extra CA to trust (PEM), and the one host whose certificate is not checked. */
+  tls?: ProfileTls;
+  /** A protocol ping through the agent every N seconds; 0 for never. */
+  pingEverySeconds?: number;
+}
+
+export interface ProfileTls {
+  ca?: string;
+  insecureHost?: string;
 }
 
 /** Profiles stored before a field existed get its default. */
 export function normalizeProfile(
   stored: Omit<Profile, 'variables' | 'messages' | 'notes' | 'reconnect'> & Partial<Profile>,
 ): Profile {
+  // The agent's fields (throughAgent, headers, tls, pingEverySeconds) are optional and kept as stored.
   return {
     ...stored,
     variables: stored.variables ?? [],
