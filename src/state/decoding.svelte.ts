@@ -1,18 +1,23 @@
-import type { Decoder, DecoderSession, DecodeResult } from '../lib/decoders/decoder';
-import type { Detection } from '../lib/decoders/detect';
-import { chooseDecoder, DecoderDetector, describeDetection } from '../lib/decoders/detect';
+import type { DecodedMessage, Decoder, DecoderSession, DecodeResult } from '../lib/decoders/decoder';
+import type { DecoderDetector, Detection } from '../lib/decoders/detect';
 import type { DecodeChoice } from '../lib/decoders/registry';
-import { findEntry, loadDecoder } from '../lib/decoders/registry';
 import { wireFrameOf } from '../lib/decoders/wire-frame';
 import { PREVIEW_DECODE_BYTES, previewRecord } from '../lib/frames/describe';
 import type { FrameRecord, MessageRecord } from '../lib/model/frame';
 import { isMessage } from '../lib/model/frame';
 import type { FrameSource } from '../lib/record/frame-source';
 import type { DecoderJob } from '../lib/search/frame-decoding';
+import { PairingState } from './pairing.svelte';
 import type { ShownSessionState } from './shown-session.svelte';
 
 /** Previews kept, by seq: more than a screen of rows, little enough never to matter. */
 const CACHED_PREVIEWS = 2000;
+
+/** Every protocol's detection rules: loaded just after the first screen, whose JavaScript has a budget. */
+const loadDetection = () =>
+  Promise.all([import('../lib/decoders/detect'), import('../lib/decoders/registry')]).then(
+    ([detect, registry]) => ({ ...detect, ...registry }),
+  );
 
 /** A frame as Frame details shows it: its messages, or why it did not decode, and by what. */
 export interface DecodedFrame {
@@ -34,6 +39,7 @@ interface LoadedDecoder {
 export class DecodingState {
   #choice = $state<DecodeChoice>('auto');
   #detected = $state.raw<Detection | null>(null);
+  #lib = $state.raw<Awaited<ReturnType<typeof loadDetection>> | null>(null);
   /** The decoder in use once loaded; null until then, or when frames are shown as they are. */
   #loaded = $state.raw<LoadedDecoder | null>(null);
   #source: FrameSource | null = null;
@@ -48,12 +54,20 @@ export class DecodingState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #previews = new Map<number, string>();
   #lastDecoded: { seq: number; previews: Map<number, string>; decoded: DecodedFrame } | null = null;
+  readonly #pairing = new PairingState();
   readonly #session: ShownSessionState;
 
   constructor(session: ShownSessionState) {
     this.#session = session;
     // Detection reads the first records as they arrive (or are read from storage) until it settles.
     session.onRefresh(() => this.#detect());
+    loadDetection().then(
+      (lib) => {
+        this.#lib = lib;
+        this.#detect();
+      },
+      (error: unknown) => console.warn('Protocol detection did not load:', error),
+    );
   }
 
   get choice(): DecodeChoice {
@@ -65,14 +79,24 @@ export class DecodingState {
     this.#load();
   }
 
+  /** The `Decode as` options: Auto, None, then each protocol once detection has loaded. */
+  get choices(): { value: DecodeChoice; label: string }[] {
+    return (
+      this.#lib?.decodeChoices() ?? [
+        { value: 'auto', label: 'Auto' },
+        { value: 'none', label: 'None' },
+      ]
+    );
+  }
+
   /** The protocol in use and why; null when none. */
   get detection(): Detection | null {
-    return chooseDecoder(this.#choice, this.#detected);
+    return this.#lib?.chooseDecoder(this.#choice, this.#detected) ?? null;
   }
 
   /** The `Decoder` status: `Socket.IO, from the URL`, or `none`. */
   get status(): string {
-    return describeDetection(this.detection);
+    return this.#lib?.describeDetection(this.detection) ?? 'none';
   }
 
   /** What a search job decodes with; null when the session has no protocol (the worker reads plain JSON). */
@@ -110,11 +134,24 @@ export class DecodingState {
     return decoded;
   }
 
+  /**
+   * What Frame details says of each message's exchange: `answers #12 in 3 ms`, `answered by #14 in 3 ms`,
+   * `unanswered`; null for a message that pairs with nothing. The index is built when first asked for.
+   */
+  pairing(seq: number, messages: readonly DecodedMessage[]): (string | null)[] {
+    const loaded = this.#loaded;
+    if (loaded === null || this.#source === null) return messages.map(() => null);
+    const facts = { url: this.#session.meta?.url ?? '', protocol: this.#protocol };
+    return this.#pairing.describe(seq, messages, { source: this.#source, decoder: loaded.decoder, facts });
+  }
+
   #detect(): void {
+    const lib = this.#lib;
+    if (lib === null) return;
     const source = this.#session.source;
     if (source !== this.#source) {
       this.#source = source;
-      this.#detector = new DecoderDetector(this.#session.meta?.url ?? '');
+      this.#detector = new lib.DecoderDetector(this.#session.meta?.url ?? '');
       this.#nextSeq = 0;
       this.#protocol = '';
       this.#detected = null;
@@ -133,10 +170,13 @@ export class DecodingState {
     }
     if (detector.detected !== this.#detected) this.#detected = detector.detected;
     this.#load();
+    this.#pairing.update();
   }
 
   /** Loads the decoder in use; plain JSON when the choice is Auto and nothing was detected. */
   #load(): void {
+    const lib = this.#lib;
+    if (lib === null) return;
     const id = this.#choice === 'auto' ? (this.#detected?.id ?? 'json') : (this.detection?.id ?? null);
     if (this.#wanted.source === this.#source && this.#wanted.id === id) return;
     const wanted = { source: this.#source, id };
@@ -144,9 +184,9 @@ export class DecodingState {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain cache, as above
     this.#previews = new Map();
     this.#loaded = null;
-    const entry = id === null ? undefined : findEntry(id);
+    const entry = id === null ? undefined : lib.findEntry(id);
     if (entry === undefined) return;
-    loadDecoder(entry).then(
+    lib.loadDecoder(entry).then(
       (decoder) => {
         // Another session or choice may have come while it loaded.
         if (this.#wanted !== wanted) return;

@@ -11,6 +11,7 @@ import {
   variableValues,
 } from '../lib/profiles/profile';
 import type { ConnectionBarState, ProfileInUse } from './connection-bar.svelte';
+import type { DecodingState } from './decoding.svelte';
 import { ErrorSlot } from './error-slot.svelte';
 
 /** Saved connection profiles: saving the bar, loading a profile into it, connecting in one click. */
@@ -23,6 +24,7 @@ export class ProfilesState {
   readonly #db: ProfilesDb;
   /** The bar a profile is loaded into: the panel in front. */
   readonly #bar: () => ConnectionBarState;
+  readonly #decodings = new WeakMap<ConnectionBarState, Pick<DecodingState, 'choice' | 'setChoice'>>();
 
   /** The profiles to show: matching the search, most recently used first. */
   readonly visible = $derived(sortProfiles(this.#list).filter((p) => matchesSearch(p, this.#query)));
@@ -63,6 +65,10 @@ export class ProfilesState {
       reconnect: active.reconnect,
     };
   }
+  /** A panel's `Decode as`, by its bar: a profile loaded into the bar brings its choice, one saved keeps it. */
+  attachDecoding(bar: ConnectionBarState, decoding: Pick<DecodingState, 'choice' | 'setChoice'>): void {
+    this.#decodings.set(bar, decoding);
+  }
   /** One profile, for the editors. */
   find(id: string): Profile | undefined {
     return this.#list.find((p) => p.id === id);
@@ -100,6 +106,7 @@ export class ProfilesState {
       messages: [],
       notes: '',
       reconnect: active?.reconnect ?? false,
+      decodeAs: this.#decodings.get(this.#bar())?.choice ?? 'auto',
       ...this.#bar().agent.settings,
     });
     this.#activeId = id;
@@ -114,6 +121,7 @@ export class ProfilesState {
     bar.protocolsText = profile.protocols;
     bar.binaryType = profile.binaryType;
     bar.agent.load(profile);
+    this.#decodings.get(bar)?.setChoice(profile.decodeAs ?? 'auto');
     this.#activeId = id;
     await this.save({ ...profile, lastUsedAt: Date.now() });
   }

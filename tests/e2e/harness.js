@@ -93,7 +93,7 @@ export function useEnvironment() {
  * @param {import('playwright-core').Page} page
  */
 export async function messageCount(page) {
-  return (await page.evaluate(shownCount))?.count ?? 0;
+  return (await page.evaluate(shownCount, {}))?.count ?? 0;
 }
 
 /**

@@ -76,7 +76,7 @@ test('a tab that crashes mid-stream leaves its session interrupted, with every f
   const summary = after.getByRole('region', { name: 'Recorded session' });
   const notice = ((await summary.getByRole('note').textContent()) ?? '').replace(/\s+/g, ' ');
   assert.match(notice, /at most the last \d+ ms before that moment may be missing/);
-  await after.waitForFunction(shownCount);
+  await after.waitForFunction(shownCount, {});
   const saved = await messageCount(after);
   assert.ok(saved >= seen, `saved ${saved} of the ${seen} frames seen before the crash`);
 });

@@ -1,12 +1,40 @@
 import type { Decoder, DecoderEntry } from './decoder';
+import { entry as actionCable } from './action-cable/detect';
+import { entry as cbor } from './cbor/detect';
+import { entry as graphqlWs } from './graphql-ws/detect';
 import { entry as json } from './json/detect';
+import { entry as jsonRpc } from './json-rpc/detect';
+import { entry as mqtt } from './mqtt/detect';
+import { entry as msgpack } from './msgpack/detect';
+import { entry as phoenix } from './phoenix/detect';
+import { entry as protobuf } from './protobuf/detect';
+import { entry as signalr } from './signalr/detect';
+import { entry as socketIo } from './socket-io/detect';
+import { entry as sockjs } from './sockjs/detect';
+import { entry as stomp } from './stomp/detect';
+import { entry as wamp } from './wamp/detect';
 
 /**
  * Every decoder, in detection order: each rule (subprotocol, then URL, then the first frames) asks the entries
  * in this order and the first that says yes wins. Specific protocols come first; JSON, which every JSON-based
  * protocol also looks like, stays last. Entries are light: a decoder and its libraries load when first used.
  */
-export const DECODER_ENTRIES: readonly DecoderEntry[] = [json];
+export const DECODER_ENTRIES: readonly DecoderEntry[] = [
+  socketIo,
+  graphqlWs,
+  mqtt,
+  wamp,
+  phoenix,
+  sockjs,
+  stomp,
+  signalr,
+  actionCable,
+  jsonRpc,
+  msgpack,
+  cbor,
+  protobuf,
+  json,
+];
 
 /** The `Decode as` choice: detect (`auto`), decode nothing (`none`), or one decoder by id. */
 export type DecodeChoice = 'auto' | 'none' | (string & {});

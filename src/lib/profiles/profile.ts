@@ -30,6 +30,8 @@ export interface Profile {
   /** As typed in the Subprotocols field: comma-separated, in order of preference. */
   protocols: string;
   binaryType: BinaryType;
+  /** The `Decode as` choice: `auto`, `none` or a decoder's id. Optional: profiles older than decoding. */
+  decodeAs?: string;
   createdAt: number;
   /** When it was last loaded into the bar or connected with; the list sorts by it. */
   lastUsedAt: number;
