@@ -95,7 +95,8 @@ test("a profile's variables fill in the URL, subprotocols and messages; secrets 
   await item.getByRole('button', { name: /^Connect with/ }).click();
   await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
   const details = page.getByRole('region', { name: 'Connection details' });
-  await details.getByText(`ws://${host}/echo?token=s3cret-t0ken`).waitFor();
+  // Connected with the secret filled in, shown masked (security review L6).
+  await details.getByText(`ws://${host}/echo?token=•••`).waitFor();
   await details.getByText('json.v1').waitFor();
 
   await page.getByLabel('Message', { exact: true }).fill('auth {{token}}');
