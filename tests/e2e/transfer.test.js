@@ -231,6 +231,8 @@ test('a share link opens the same frames as an imported session; dropping a file
 
   const other = await env.open();
   await other.goto(link);
+  // A link never changes what is stored unasked: the session is imported when the person says so.
+  await other.getByRole('button', { name: 'Import shared session' }).click();
   await sessions(other).first().getByText('from share link (WS Inspector)').waitFor();
   await waitForMessageCount(other, 6);
   assert.equal(new URL(other.url()).hash, '', 'the link leaves the address bar once imported');
