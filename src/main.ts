@@ -62,7 +62,7 @@ const workspace: Workspace = new Workspace(
     panelParts: (live) => {
       const session = new ShownSessionState(refresh);
       const view = new FrameViewState();
-      const connection = new ConnectionBarState(live, () => profiles.inUse, loadAgent);
+      const connection = new ConnectionBarState(live, location.protocol, () => profiles.inUse, loadAgent);
       const decoding = new DecodingState(session);
       return {
         session,

@@ -40,6 +40,8 @@ export class ConnectionBarState {
   #linkErrors = $state.raw<DeepLink['errors']>({});
   readonly live: LiveConnectionState;
   readonly #profileInUse: () => ProfileInUse | null;
+  /** The page's own scheme (location.protocol): an https page may not open ws:// to another host. */
+  readonly #pageProtocol: string;
 
   /** The profile in use, unless the bar now points at another origin: then it is not used at all. */
   readonly profile = $derived.by(() => {
@@ -65,10 +67,12 @@ export class ConnectionBarState {
 
   constructor(
     live: LiveConnectionState,
+    pageProtocol: string,
     profileInUse: () => ProfileInUse | null = () => null,
     loadAgent: () => Promise<AgentState> = () => Promise.reject(new Error('No agent here.')),
   ) {
     this.live = live;
+    this.#pageProtocol = pageProtocol;
     this.#profileInUse = profileInUse;
     this.agent = new AgentOptionsState(loadAgent);
   }
@@ -152,7 +156,7 @@ export class ConnectionBarState {
     if ((when === 'now' && this.live.isActive) || !this.urlCheck.ok || !this.protocolsCheck.ok) return;
     const url = this.urlCheck.value;
     // Through the agent the page itself only opens ws://127.0.0.1, which an https page may.
-    if (!this.agent.throughAgent && isBlockedMixedContent(url, location.protocol)) {
+    if (!this.agent.throughAgent && isBlockedMixedContent(url, this.#pageProtocol)) {
       this.#connectError = MIXED_CONTENT_EXPLANATION;
       return;
     }

@@ -18,7 +18,7 @@ const PROFILE: ProfileInUse = {
 function composer() {
   const sessions = liveSessions();
   const live = new LiveConnectionState(sessions.create());
-  const bar = new ConnectionBarState(live, () => PROFILE);
+  const bar = new ConnectionBarState(live, 'http:', () => PROFILE);
   bar.url = ECHO.url;
   live.connect({ ...ECHO, values: PROFILE.values });
   sessions.socket().open();

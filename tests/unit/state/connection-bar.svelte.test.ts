@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProfileInUse } from '../../../src/state/connection-bar.svelte';
 import { ConnectionBarState } from '../../../src/state/connection-bar.svelte';
 import { LiveConnectionState } from '../../../src/state/live-connection.svelte';
@@ -16,18 +16,17 @@ const API: ProfileInUse = {
   reconnect: false,
 };
 
-/** A bar on its own live connection; `profile` is what the profiles list says is in use. */
-function bar(profile: ProfileInUse | null = API) {
+/**
+ * A bar on its own live connection; `profile` is what the profiles list says is in use. The page is plain http
+ * unless said otherwise: it may open ws:// anywhere.
+ */
+function bar(profile: ProfileInUse | null = API, pageProtocol = 'http:') {
   const sessions = liveSessions();
   const live = new LiveConnectionState(sessions.create());
-  return { ...sessions, live, bar: new ConnectionBarState(live, () => profile) };
+  return { ...sessions, live, bar: new ConnectionBarState(live, pageProtocol, () => profile) };
 }
 
 describe('ConnectionBarState', () => {
-  // The bar reads the page's protocol to refuse ws:// from an https page; a plain http page refuses nothing.
-  beforeEach(() => vi.stubGlobal('location', { protocol: 'http:' }));
-  afterEach(() => vi.unstubAllGlobals());
-
   it('checks the URL and subprotocols with the profile’s variables filled in, as they will be used', () => {
     const { bar: state } = bar();
     state.url = 'wss://api.example.com/{{path}}?token={{token}}';
@@ -82,8 +81,7 @@ describe('ConnectionBarState', () => {
   });
 
   it('refuses ws:// to another host from an https page with the explanation, and opens nothing', () => {
-    vi.stubGlobal('location', { protocol: 'https:' });
-    const { bar: state, sockets } = bar(null);
+    const { bar: state, sockets } = bar(null, 'https:');
     state.url = 'ws://example.com/feed';
     state.connect();
     expect(state.connectError).toMatch(/https/);

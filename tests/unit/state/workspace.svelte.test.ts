@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SearchClient } from '../../../src/lib/search/search-client';
 import { ComposerState } from '../../../src/state/composer.svelte';
 import { ConnectionBarState } from '../../../src/state/connection-bar.svelte';
@@ -28,7 +28,7 @@ function workspace() {
       panelParts: (connection) => {
         const session = new ShownSessionState((callback) => scheduled.push(callback));
         const view = new FrameViewState();
-        const bar = new ConnectionBarState(connection);
+        const bar = new ConnectionBarState(connection, 'http:');
         const decoding = new DecodingState(session);
         return {
           session,
@@ -57,9 +57,6 @@ async function recordClosed(env: ReturnType<typeof workspace>, panel = env.works
 }
 
 describe('Workspace and Panel', () => {
-  beforeEach(() => vi.stubGlobal('location', { protocol: 'http:' }));
-  afterEach(() => vi.unstubAllGlobals());
-
   it('builds a live session and a panel for each, the first panel in front', () => {
     const env = workspace();
     expect(() => env.workspace.front).toThrow(/addPanel/);
