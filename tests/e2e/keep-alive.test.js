@@ -15,8 +15,8 @@ const env = useEnvironment();
 
 /** @type {{ close: () => Promise<void> }[]} */
 const started = [];
-/** @type {Record<string, string>} */
-const urls = {};
+/** Filled in `before`, once the servers listen. */
+const urls = { socketIo: '', graphql: '', mqtt: '' };
 
 before(async () => {
   const [socketIo, graphql, mqtt] = await Promise.all([
