@@ -108,6 +108,8 @@ mount(App, { target, props: { state } });
 
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
 await Promise.all([sessions.load(), profiles.load()]);
+// Keep-alive must be listening before a deep link's connection opens.
+await panel.composer.ready;
 if (link.connect) panel.connection.connect();
 
 // Files opened from the operating system with the installed app (see file_handlers in the manifest).

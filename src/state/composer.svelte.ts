@@ -2,20 +2,16 @@ import { formatJson } from '../lib/encoding/json';
 import type { ComposerFormat, MessageFormat, OutgoingPayload, ProtocolFormat } from '../lib/compose/message';
 import { encodeDescription, encodeMessage, isProtocolFormat } from '../lib/compose/message';
 import type { ComposeContext, Decoder } from '../lib/decoders/decoder';
-import { findEntry, loadDecoder } from '../lib/decoders/registry';
 import type { Result } from '../lib/result';
 import type { VariableContext } from '../lib/compose/variables';
 import { expandVariables, randomUuid } from '../lib/compose/variables';
+import type { SentMessage as ComposerSentMessage } from '../lib/compose/history';
+import { MessageHistory } from '../lib/compose/history';
 import { messageOf } from '../lib/errors';
-import { ProtocolKeepAlive } from '../lib/session/protocol-keep-alive';
 import type { ConnectionBarState } from './connection-bar.svelte';
+import { KeepAliveState } from './keep-alive.svelte';
 
-interface SentMessage {
-  body: string;
-  format: ComposerFormat;
-}
-
-const HISTORY_LIMIT = 100;
+type SentMessage = ComposerSentMessage<ComposerFormat>;
 
 /**
  * The message being written, its format, and the messages sent before (newest first) for recall. It also owns the
@@ -24,15 +20,12 @@ const HISTORY_LIMIT = 100;
 export class ComposerState {
   #body = $state('');
   #format = $state<ComposerFormat>('text');
-  #keepAliveOn = $state(true);
   /** Decoders loaded for protocol formats, by id: composing waits for the first load only. */
   #decoders = $state.raw<Readonly<Record<string, Decoder>>>({});
-  readonly #keepAlive: ProtocolKeepAlive;
-  #history = $state.raw<SentMessage[]>([]);
-  /** Which history entry is in the box while recalling; -1 when the box holds a new message. */
-  #recallIndex = -1;
-  /** The unsent message that recalling replaced, restored when stepping back past the newest entry. */
-  #draft = '';
+  readonly #keepAlive: KeepAliveState;
+  readonly #recall = new MessageHistory<ComposerFormat>();
+  /** The recall list as the UI reads it: replaced whenever a message is remembered. */
+  #history = $state.raw<readonly SentMessage[]>([]);
   #sendError = $state<string | null>(null);
   readonly #bar: ConnectionBarState;
 
@@ -42,16 +35,20 @@ export class ComposerState {
   /** Sends on the bar's connection; the profile the bar uses says what {{name}} stands for. */
   constructor(bar: ConnectionBarState) {
     this.#bar = bar;
-    this.#keepAlive = new ProtocolKeepAlive(bar.live.session);
+    this.#keepAlive = new KeepAliveState(bar.live.session);
+  }
+
+  /** Resolves once Handshake and keep-alive listens (see KeepAliveState). */
+  get ready(): Promise<void> {
+    return this.#keepAlive.ready;
   }
 
   /** Handshake and keep-alive: on by default; off stops it on the open connection at once. */
   get keepAlive(): boolean {
-    return this.#keepAliveOn;
+    return this.#keepAlive.on;
   }
   set keepAlive(value: boolean) {
-    this.#keepAliveOn = value;
-    this.#keepAlive.enabled = value;
+    this.#keepAlive.on = value;
   }
 
   get body() {
@@ -60,7 +57,7 @@ export class ComposerState {
   set body(value: string) {
     this.#body = value;
     this.#sendError = null;
-    this.#recallIndex = -1;
+    this.#recall.edited();
   }
   get format() {
     return this.#format;
@@ -139,17 +136,15 @@ export class ComposerState {
 
   /** Steps through earlier messages: older with +1, newer with -1. */
   recall(step: 1 | -1): void {
-    this.recallEntry(this.#recallIndex + step);
+    this.recallEntry(this.#recall.index + step);
   }
 
   /** Puts history entry `index` in the box; -1 brings back the message that was being written. */
   recallEntry(index: number): void {
-    if (index < -1 || index >= this.#history.length) return;
-    if (this.#recallIndex === -1) this.#draft = this.#body;
-    const entry = this.#history[index];
-    this.#body = entry?.body ?? this.#draft;
-    if (entry) this.#format = entry.format;
-    this.#recallIndex = index;
+    const recalled = this.#recall.recall(index, this.#body);
+    if (recalled === undefined) return;
+    this.#body = recalled.body;
+    if (recalled.format) this.#format = recalled.format;
     this.#sendError = null;
   }
 
@@ -182,6 +177,7 @@ export class ComposerState {
   async #decoder(format: ProtocolFormat): Promise<Decoder> {
     const loaded = this.#decoders[format];
     if (loaded !== undefined) return loaded;
+    const { findEntry, loadDecoder } = await import('../lib/decoders/registry');
     const entry = findEntry(format);
     if (entry === undefined) throw new Error(`No ${format} decoder is available`);
     const decoder = await loadDecoder(entry);
@@ -190,8 +186,7 @@ export class ComposerState {
   }
 
   #remember(message: SentMessage): void {
-    const rest = this.#history.filter((m) => m.body !== message.body || m.format !== message.format);
-    this.#history = [message, ...rest].slice(0, HISTORY_LIMIT);
-    this.#recallIndex = -1;
+    this.#recall.remember(message);
+    this.#history = this.#recall.entries;
   }
 }
