@@ -120,8 +120,8 @@ export class ProfilesState {
     bar.url = profile.url;
     bar.protocolsText = profile.protocols;
     bar.binaryType = profile.binaryType;
-    bar.agent.load(profile);
     this.#decodings.get(bar)?.setChoice(profile.decodeAs ?? 'auto');
+    bar.agent.load(profile);
     this.#activeId = id;
     await this.save({ ...profile, lastUsedAt: Date.now() });
   }
@@ -147,37 +147,25 @@ export class ProfilesState {
   }
 
   async addMessage(id: string, body: string, format: MessageFormat): Promise<void> {
-    const profile = this.#list.find((p) => p.id === id);
-    if (!profile) return;
-    const message: SavedMessage = {
-      id: newId(),
-      name: defaultMessageName(body),
-      format,
-      body,
-      sendOnOpen: false,
-    };
-    await this.save({ ...profile, messages: [...profile.messages, message] });
+    const message = { id: newId(), name: defaultMessageName(body), format, body, sendOnOpen: false };
+    await this.#editMessages(id, (messages) => [...messages, message]);
   }
 
   async updateMessage(id: string, message: SavedMessage): Promise<void> {
-    const profile = this.#list.find((p) => p.id === id);
-    if (!profile) return;
-    await this.save({
-      ...profile,
-      messages: profile.messages.map((m) => (m.id === message.id ? message : m)),
-    });
+    await this.#editMessages(id, (messages) => messages.map((m) => (m.id === message.id ? message : m)));
   }
 
   async removeMessage(id: string, messageId: string): Promise<void> {
-    const profile = this.#list.find((p) => p.id === id);
-    if (!profile) return;
-    await this.save({ ...profile, messages: profile.messages.filter((m) => m.id !== messageId) });
+    await this.#editMessages(id, (messages) => messages.filter((m) => m.id !== messageId));
   }
 
   async moveMessage(id: string, index: number, delta: number): Promise<void> {
-    const profile = this.#list.find((p) => p.id === id);
-    if (!profile) return;
-    await this.save({ ...profile, messages: moveItem(profile.messages, index, delta) });
+    await this.#editMessages(id, (messages) => moveItem(messages, index, delta));
+  }
+
+  async #editMessages(id: string, change: (messages: SavedMessage[]) => SavedMessage[]): Promise<void> {
+    const profile = this.find(id);
+    if (profile) await this.save({ ...profile, messages: change(profile.messages) });
   }
 
   async duplicate(id: string): Promise<void> {

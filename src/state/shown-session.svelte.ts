@@ -1,25 +1,11 @@
 import type { SessionMeta } from '../lib/model/session';
 import type { ChunkColumns } from '../lib/record/chunk';
 import type { FrameSource } from '../lib/record/frame-source';
-import { emptyTotals, messageCount } from '../lib/model/totals';
+import { EMPTY_SOURCE } from '../lib/record/frame-source';
+import { messageCount } from '../lib/model/totals';
 import type { Unsubscribe } from '../lib/events';
 import type { FrameRecord } from '../lib/model/frame';
 import type { FrameScheduler } from './refresh-scheduler';
-
-const EMPTY: FrameSource = {
-  sessionId: '',
-  chunkStarts: () => [],
-  unsavedChunks: () => [],
-  length: 0,
-  totals: emptyTotals(),
-  at: () => undefined,
-  failure: () => undefined,
-  chunks: async function* () {
-    yield* [];
-  },
-  seqAtTime: () => Promise.resolve(undefined),
-  on: () => () => undefined,
-};
 
 /** The records a filter lets through, by seq, in order: what the grid shows while a filter is on. */
 export interface FilteredRows {
@@ -35,7 +21,7 @@ export interface FilteredRows {
  * once per animation frame, and no more than ten times a second.
  */
 export class ShownSessionState {
-  #source: FrameSource = EMPTY;
+  #source: FrameSource = EMPTY_SOURCE;
   #filtered: FilteredRows | null = null;
   /** While the live view is paused: the rows shown when it was paused. Capture goes on underneath. */
   #pausedLength = $state<number | null>(null);
@@ -68,7 +54,7 @@ export class ShownSessionState {
   /** Shows nothing: the session on screen was deleted. */
   clear(): void {
     this.#unsubscribe();
-    this.#source = EMPTY;
+    this.#source = EMPTY_SOURCE;
     this.#filtered = null;
     this.#pausedLength = null;
     this.#meta = null;

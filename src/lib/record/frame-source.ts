@@ -2,6 +2,7 @@ import type { Unsubscribe } from '../events';
 import type { FrameRecord } from '../model/frame';
 import type { ChunkColumns } from './chunk';
 import type { TrafficTotals } from '../model/totals';
+import { emptyTotals } from '../model/totals';
 
 /** What the grid reads a session through, live or stored. */
 export interface FrameSource {
@@ -25,3 +26,19 @@ export interface FrameSource {
   /** Records arrived or a chunk was read: a view should redraw (it throttles itself). */
   on(type: 'changed', listener: () => void): Unsubscribe;
 }
+
+/** A source with no records: what a view shows before any session, or after the one it showed was deleted. */
+export const EMPTY_SOURCE: FrameSource = {
+  sessionId: '',
+  chunkStarts: () => [],
+  unsavedChunks: () => [],
+  length: 0,
+  totals: emptyTotals(),
+  at: () => undefined,
+  failure: () => undefined,
+  chunks: async function* () {
+    yield* [];
+  },
+  seqAtTime: () => Promise.resolve(undefined),
+  on: () => () => undefined,
+};
