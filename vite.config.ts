@@ -39,7 +39,10 @@ function firstScreenModules(): Plugin & { has: (id: string) => boolean } {
         pending.push(...(this.getModuleInfo(id)?.importedIds ?? []));
       }
     },
-    has: (id) => modules.has(id),
+    // Never the entry itself: main.ts awaits modules it loads with import(), and those import the shared chunk. Were
+    // main.ts inside that chunk, its top-level await would keep the chunk from finishing, and the import() from
+    // resolving: the app would hang at start-up.
+    has: (id) => modules.has(id) && !/[\\/]src[\\/]main\.ts$/.test(id),
   };
 }
 

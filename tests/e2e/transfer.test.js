@@ -210,6 +210,27 @@ test('exports redact tokens in the URL, userinfo and a subprotocol unless secret
   const withSecrets = await download(page, 'Export session');
   assert.match(withSecrets.text, new RegExp(token));
   assert.match(withSecrets.text, new RegExp(protocolToken));
+
+  // Including secrets was for that one download (security review L5): the box is clear again, and a share link
+  // made while it is ticked is redacted all the same.
+  const includeSecrets = page.getByRole('region', { name: 'Export and share' }).getByLabel('Include secrets');
+  assert.equal(await includeSecrets.isChecked(), false);
+  await includeSecrets.check();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByText(/Share link copied/).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const shared = await page.evaluate(
+    async (encoded) => {
+      const base64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      return new Response(inflated).text();
+    },
+    link.split('#session=')[1] ?? '',
+  );
+  assert.match(shared, /access_token=REDACTED/);
+  assert.doesNotMatch(shared, new RegExp(`${token}|${protocolToken}|pa55word99`));
 });
 
 test('a share link opens the same frames as an imported session; dropping a file imports it', async () => {
