@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ComposerState } from '../../../src/state/composer.svelte';
 import type { ProfileInUse } from '../../../src/state/connection-bar.svelte';
 import { ConnectionBarState } from '../../../src/state/connection-bar.svelte';
 import { LiveConnectionState } from '../../../src/state/live-connection.svelte';
 import { ECHO, liveSessions } from './live-harness';
+
+// Each composer loads Handshake and keep-alive with import(): loaded once here, it is ready before a test ends.
+beforeAll(() => import('../../../src/lib/session/protocol-keep-alive'));
 
 const PROFILE: ProfileInUse = {
   name: 'Echo',

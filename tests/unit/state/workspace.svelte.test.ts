@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchClient } from '../../../src/lib/search/search-client';
 import { ComposerState } from '../../../src/state/composer.svelte';
 import { ConnectionBarState } from '../../../src/state/connection-bar.svelte';
@@ -9,6 +9,9 @@ import { SessionListState } from '../../../src/state/session-list.svelte';
 import { ShownSessionState } from '../../../src/state/shown-session.svelte';
 import { Workspace } from '../../../src/state/workspace.svelte';
 import { liveSessions } from './live-harness';
+
+// Each composer loads Handshake and keep-alive with import(): loaded once here, it is ready before a test ends.
+beforeAll(() => import('../../../src/lib/session/protocol-keep-alive'));
 
 /** A workspace built as main.ts builds it, on fake sockets and fresh fake-indexeddb databases. */
 function workspace() {
