@@ -18,6 +18,11 @@ describe('Action Cable', () => {
     expect(entry.byProtocol!('actioncable-v1-json')).toBe(true);
     expect(entry.byUrl!(new URL(facts.url))).toBe(true);
     expect(entry.sniff!({ dir: 'in', text: '{"type":"welcome"}' })).toBe(true);
+    expect(entry.sniff!({ dir: 'in', text: '{"type":"welcome","sid":"abc123"}' })).toBe(true);
+    // Another app's greeting that happens to say "welcome" (the sandbox's chat room) is not Action Cable.
+    expect(entry.sniff!({ dir: 'in', text: '{"type":"welcome","name":"alice","members":["alice"]}' })).toBe(
+      false,
+    );
     expect(entry.label).toBe('Action Cable');
   });
 
