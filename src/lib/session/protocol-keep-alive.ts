@@ -78,6 +78,11 @@ export class ProtocolKeepAlive {
   readonly #unsubscribe: Unsubscribe[];
   #enabled = true;
   #link: Link | null = null;
+  /**
+   * Listening to every record only while a connection's protocol is still wanted: a connection with nothing to keep
+   * alive (most of them) then costs the recording path nothing per frame, not even LiveSession's numbered copy.
+   */
+  #records: Unsubscribe | null = null;
   #chain: Promise<void> = Promise.resolve();
 
   constructor(live: LiveSession, options: ProtocolKeepAliveOptions = {}) {
@@ -87,9 +92,6 @@ export class ProtocolKeepAlive {
     this.#timers = options.timers ?? realTimers;
     this.#unsubscribe = [
       live.on('open', (info) => this.#opened(info)),
-      live.on('record', (record) => {
-        if (isMessage(record)) this.#message(wireFrameOf(record));
-      }),
       live.on('close', () => this.#stop()),
       live.on('recording', () => this.#stop()),
     ];
@@ -136,6 +138,7 @@ export class ProtocolKeepAlive {
 
   dispose(): void {
     this.#stop();
+    this.#records?.();
     for (const off of this.#unsubscribe) off();
   }
 
@@ -159,6 +162,9 @@ export class ProtocolKeepAlive {
     };
     this.#link = link;
     if (link.done) return;
+    this.#records = this.#live.on('record', (record) => {
+      if (isMessage(record)) this.#message(wireFrameOf(record));
+    });
     detector.opened(info.protocol);
     if (detector.detected) this.#activate(link, detector.detected);
   }
@@ -265,6 +271,8 @@ export class ProtocolKeepAlive {
     if (link === null || link.done) return;
     link.done = true;
     link.backlog = [];
+    this.#records?.();
+    this.#records = null;
     this.#clearTimer(link);
     if (link.keepAlive !== null) this.#events.emit('active', null);
   }
