@@ -1,6 +1,8 @@
 import type { Direction } from '../../model/frame';
 import type { Result } from '../../result';
 import type { DecodedMessage, Pairing } from '../decoder';
+import { isObject } from '../../guards';
+import { clipPreview, jsonPreview } from '../preview';
 
 /**
  * Every message type of both subprotocols. graphql-transport-ws: connection_init/ack, ping, pong, subscribe, next,
@@ -16,21 +18,9 @@ const CONNECTION_TYPES = new Set([
 ]);
 const HEARTBEAT_TYPES = new Set(['ping', 'pong', 'ka']);
 
-const PREVIEW_LENGTH = 120;
-
-function preview(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > PREVIEW_LENGTH ? `${json.slice(0, PREVIEW_LENGTH)}…` : json;
-}
-
 /** A query on one line, white space collapsed, for the grid. */
 function oneLine(query: string): string {
-  const line = query.replace(/\s+/g, ' ').trim();
-  return line.length > PREVIEW_LENGTH ? `${line.slice(0, PREVIEW_LENGTH)}…` : line;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return clipPreview(query.replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -58,13 +48,15 @@ function pairingOf(type: string, id: string | undefined, dir: Direction): Pairin
 function detailOf(type: string, payload: unknown): string {
   if ((type === 'subscribe' || type === 'start') && isObject(payload)) {
     const name = typeof payload['operationName'] === 'string' ? `${payload['operationName']}: ` : '';
-    const query = typeof payload['query'] === 'string' ? oneLine(payload['query']) : preview(payload);
+    const query = typeof payload['query'] === 'string' ? oneLine(payload['query']) : jsonPreview(payload);
     return name + query;
   }
   if (type === 'error' && Array.isArray(payload)) {
-    return payload.map((error) => (isObject(error) ? String(error['message']) : preview(error))).join('; ');
+    return payload
+      .map((error) => (isObject(error) ? String(error['message']) : jsonPreview(error)))
+      .join('; ');
   }
-  return payload === undefined ? '' : preview(payload);
+  return payload === undefined ? '' : jsonPreview(payload);
 }
 
 /** One message of either subprotocol: `{type, id?, payload?}`. */

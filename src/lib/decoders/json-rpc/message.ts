@@ -1,17 +1,8 @@
 import type { Direction } from '../../model/frame';
 import type { Result } from '../../result';
 import type { DecodedMessage, Pairing } from '../decoder';
-
-const PREVIEW_LENGTH = 120;
-
-function preview(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > PREVIEW_LENGTH ? `${json.slice(0, PREVIEW_LENGTH)}…` : json;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../../guards';
+import { jsonPreview } from '../preview';
 
 /**
  * Ids are counted by whoever asks, and either end may ask (a server can call the client), so the key says who
@@ -38,7 +29,7 @@ export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMe
   if (!isObject(value)) {
     return {
       ok: false,
-      error: `A JSON-RPC message is an object; this is ${Array.isArray(value) ? 'an array' : preview(value)}`,
+      error: `A JSON-RPC message is an object; this is ${Array.isArray(value) ? 'an array' : jsonPreview(value)}`,
     };
   }
   const { method, params, id } = value;
@@ -47,13 +38,13 @@ export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMe
     if (params !== undefined && typeof params !== 'object') {
       return {
         ok: false,
-        error: `The params of ${method} are an object or an array, not ${preview(params)}`,
+        error: `The params of ${method} are an object or an array, not ${jsonPreview(params)}`,
       };
     }
-    const detail = params === undefined ? '' : ` ${preview(params)}`;
+    const detail = params === undefined ? '' : ` ${jsonPreview(params)}`;
     if (hasId) {
       const pairing: Pairing = { key: idKey(id, dir), role: 'request' };
-      return message('request', method, method, `${method}${detail} (id ${preview(id)})`, value, pairing);
+      return message('request', method, method, `${method}${detail} (id ${jsonPreview(id)})`, value, pairing);
     }
     const subscription = subscriptionOf(params);
     if (subscription === undefined)
@@ -65,7 +56,7 @@ export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMe
       'notification',
       method,
       subscription,
-      `${method} ${subscription} ${preview(item)}`,
+      `${method} ${subscription} ${jsonPreview(item)}`,
       value,
       pairing,
       {
@@ -77,12 +68,12 @@ export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMe
     const error = value['error'];
     const described = isObject(error)
       ? `${String(error['code'])} ${String(error['message'])}`
-      : preview(error);
+      : jsonPreview(error);
     return message(
       'error',
       'error',
-      preview(id ?? null),
-      `error ${preview(id ?? null)}: ${described}`,
+      jsonPreview(id ?? null),
+      `error ${jsonPreview(id ?? null)}: ${described}`,
       value,
       replyTo(id, dir),
     );
@@ -91,8 +82,8 @@ export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMe
     return message(
       'result',
       'result',
-      preview(id ?? null),
-      `result ${preview(id ?? null)}: ${preview(value['result'])}`,
+      jsonPreview(id ?? null),
+      `result ${jsonPreview(id ?? null)}: ${jsonPreview(value['result'])}`,
       value,
       replyTo(id, dir),
     );

@@ -2,14 +2,7 @@ import type { Direction } from '../../model/frame';
 import type { DecodedMessage, Pairing } from '../decoder';
 import type { EngineIoType } from './engine-io';
 import type { SocketIoPacket } from './packet';
-
-const PREVIEW_LENGTH = 120;
-
-/** Compact JSON for one line of the grid. */
-export function preview(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > PREVIEW_LENGTH ? `${json.slice(0, PREVIEW_LENGTH)}…` : json;
-}
+import { jsonPreview } from '../preview';
 
 /**
  * An ack id is counted by whoever asks, so the client's ack 1 and the server's ack 1 are different exchanges:
@@ -53,14 +46,14 @@ export function socketIoMessage(packet: SocketIoPacket, dir: Direction): Decoded
     key = String(event);
     fields['event'] = event;
     fields['args'] = args;
-    detail = preview(args);
+    detail = jsonPreview(args);
   } else if ((type === 'ACK' || type === 'BINARY_ACK') && id !== undefined) {
     key = String(id);
     fields['args'] = data;
-    detail = preview(data);
+    detail = jsonPreview(data);
   } else {
     key = nsp;
-    detail = data === undefined ? '' : preview(data);
+    detail = data === undefined ? '' : jsonPreview(data);
   }
 
   const where = [

@@ -2,7 +2,8 @@ import type { Direction } from '../../model/frame';
 import type { DecodeResult, DecoderSession, WireFrame } from '../decoder';
 import { binaryPayload, parseEngineIoText, type EngineIoVersion } from './engine-io';
 import { bytesTree, placeAttachments } from './attachments';
-import { engineIoControlMessage, engineIoDataMessage, preview, socketIoMessage } from './message';
+import { jsonPreview } from '../preview';
+import { engineIoControlMessage, engineIoDataMessage, socketIoMessage } from './message';
 import { parseMsgpackPacket } from './msgpack-packet';
 import { parseSocketIoPacket, type SocketIoPacket } from './packet';
 
@@ -43,7 +44,7 @@ export class SocketIoSession implements DecoderSession {
     }
     if (type !== 'message') return { ok: true, value: [engineIoControlMessage(type, data)] };
     // Plain Engine.IO (no Socket.IO on top) sends any text; a Socket.IO packet starts with its type digit.
-    if (!/^[0-6]/.test(data)) return { ok: true, value: [engineIoDataMessage(data, preview(data))] };
+    if (!/^[0-6]/.test(data)) return { ok: true, value: [engineIoDataMessage(data, jsonPreview(data))] };
 
     const parsed = parseSocketIoPacket(data);
     if (!parsed.ok) return parsed;
