@@ -134,6 +134,25 @@ test('HAR export has Chrome’s shape and imports back; a Chrome HAR with other 
   await rowsOf(page, 'received').filter({ hasText: '{"price":101.5}' }).waitFor();
 });
 
+test("a HAR written by Playwright's recordHar (times in epoch milliseconds) imports with all its messages", async () => {
+  // Recorded by playwright-core 1.65's recordHar in this Chromium against the sandbox's /echo: two sends, two echoes.
+  const har = await readFile(new URL('./fixtures/playwright.har', import.meta.url), 'utf8');
+  const page = await env.open();
+  const summary = await importText(page, 'playwright.har', har);
+  const text = await summary.filter({ hasText: /Imported 1 session/ }).textContent();
+  assert.match(text ?? '', /Imported 1 session \(5 records\) from playwright\.har \(HAR\)\./);
+  assert.doesNotMatch(text ?? '', /skipped/);
+  await rowsOf(page, 'received').filter({ hasText: 'hello from playwright' }).waitFor();
+  assert.equal(await rowsOf(page, 'sent').count(), 2);
+  // The messages keep their own times (not 1000 times later, nor refused): 06:02:22 UTC, in the browser's zone,
+  // which is this process's.
+  const sent = new Date(JSON.parse(har).log.entries[0]._webSocketMessages[0].time);
+  const clock = [sent.getHours(), sent.getMinutes(), sent.getSeconds()].map((n) =>
+    String(n).padStart(2, '0'),
+  );
+  await rowsOf(page, 'sent').first().getByText(clock.join(':')).waitFor();
+});
+
 test('a Firefox HAR becomes a profile with a notice; bad files are explained and touch nothing', async () => {
   const page = await openConnected(env, '/echo');
   await page.getByRole('button', { name: 'Disconnect' }).click();

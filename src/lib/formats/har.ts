@@ -10,7 +10,8 @@ import { checkCloseFields, isBinaryType, isFiniteTime, isObject, optionalString 
 /**
  * HAR as Chrome DevTools writes WebSockets: an entry with `_resourceType: "websocket"` and its messages in
  * `_webSocketMessages` ({type: "send" | "receive", time: epoch seconds, opcode: 1 text | 2 binary, data}, binary
- * as base64). Edge, HTTP Toolkit, mitmproxy and Playwright write the same shape. What Chrome's shape cannot hold
+ * as base64). Edge, HTTP Toolkit, mitmproxy and Playwright write the same shape, though Playwright's `recordHar`
+ * writes the times in epoch milliseconds (read back per entry, see harTimeUnit). What Chrome's shape cannot hold
  * (connection events, the close code, the delivery type) goes in our own `_wsInspector` field, which other tools
  * ignore and our importer reads back.
  */
@@ -202,10 +203,11 @@ export function readHarEntry(entry: unknown): HarItem {
 
   const ours = isObject(entry._wsInspector) ? entry._wsInspector : undefined;
   const messages: unknown[] = entry._webSocketMessages;
-  const firstTime = messages
-    .map((m) => (isObject(m) ? seconds(m.time) : undefined))
-    .find((t) => t !== undefined);
   const started = Date.parse(typeof entry.startedDateTime === 'string' ? entry.startedDateTime : '');
+  const unit = harTimeUnit(messages, started);
+  const firstTime = messages
+    .map((m) => (isObject(m) ? harTime(m.time, unit) : undefined))
+    .find((t) => t !== undefined);
   const startedAt = isFiniteTime(started) ? started : (firstTime ?? 0);
   const duration =
     typeof entry.time === 'number' && Number.isFinite(entry.time) && entry.time >= 0 ? entry.time : undefined;
@@ -216,6 +218,7 @@ export function readHarEntry(entry: unknown): HarItem {
     ? withOurEvents(messages, events)
     : withOpenEvent(
         messages,
+        unit,
         startedAt,
         header(response.headers, 'sec-websocket-protocol'),
         header(response.headers, 'sec-websocket-extensions'),
@@ -238,12 +241,13 @@ export function readHarEntry(entry: unknown): HarItem {
 /** A HAR from another tool: the entry's 101 response says the connection opened, and when. */
 function* withOpenEvent(
   messages: unknown[],
+  unit: HarTimeUnit,
   startedAt: number,
   protocol: string,
   extensions: string,
 ): Generator<RecordCheck> {
   yield { ok: true, value: { kind: 'open', t: startedAt, protocol, extensions } };
-  for (const message of messages) yield checkHarMessage(message);
+  for (const message of messages) yield checkHarMessage(message, unit);
 }
 
 /** Our own HAR: events go back between the messages at the positions they were recorded in. */
@@ -273,11 +277,12 @@ function* withOurEvents(messages: unknown[], events: unknown[]): Generator<Recor
   }
 }
 
-export function checkHarMessage(value: unknown): RecordCheck {
+/** A message of `_webSocketMessages`, its time in the entry's unit (seconds unless told otherwise, as Chrome). */
+export function checkHarMessage(value: unknown, unit: HarTimeUnit = HAR_SECONDS): RecordCheck {
   if (!isObject(value)) return { ok: false, error: 'message is not a JSON object' };
   const dir = value.type === 'send' ? 'out' : value.type === 'receive' ? 'in' : undefined;
   if (dir === undefined) return { ok: false, error: 'message neither sent nor received' };
-  const t = seconds(value.time);
+  const t = harTime(value.time, unit);
   if (t === undefined) return { ok: false, error: 'missing or impossible time' };
   if (typeof value.data !== 'string') return { ok: false, error: 'message without data' };
   const auto = value._automatic === true && dir === 'out' ? { auto: true as const } : {};
@@ -296,7 +301,7 @@ export function checkHarMessage(value: unknown): RecordCheck {
 
 function checkOurEvent(value: unknown): RecordCheck {
   if (!isObject(value)) return { ok: false, error: 'event is not a JSON object' };
-  const t = seconds(value.time);
+  const t = harTime(value.time, HAR_SECONDS);
   if (t === undefined) return { ok: false, error: 'missing or impossible time' };
   const text = (field: unknown) => (typeof field === 'string' ? field : '');
   let record: UnnumberedRecord;
@@ -318,10 +323,32 @@ function checkOurEvent(value: unknown): RecordCheck {
   return { ok: true, value: record };
 }
 
-/** HAR times are epoch seconds; ours are milliseconds. */
-function seconds(value: unknown): number | undefined {
+/** Milliseconds per unit of a HAR message time: 1000 for Chrome's epoch seconds, 1 for Playwright's milliseconds. */
+export type HarTimeUnit = 1000 | 1;
+const HAR_SECONDS = 1000;
+const HAR_MILLISECONDS = 1;
+/** A time above this is milliseconds when the entry has no start to compare with: 1e11 s is the year 5138, 1e11 ms 1973. */
+const MILLISECONDS_FROM = 1e11;
+
+/**
+ * The unit of an entry's message times, decided once per entry so its messages keep their order and gaps: the one
+ * that puts its first message nearer the entry's `startedDateTime`, or, without one, the one that gives a date.
+ */
+export function harTimeUnit(messages: readonly unknown[], startedAt: number): HarTimeUnit {
+  const first = messages
+    .map((m) => (isObject(m) && typeof m.time === 'number' && Number.isFinite(m.time) ? m.time : undefined))
+    .find((t) => t !== undefined);
+  if (first === undefined) return HAR_SECONDS;
+  if (isFiniteTime(startedAt)) {
+    return Math.abs(first - startedAt) < Math.abs(first * 1000 - startedAt) ? HAR_MILLISECONDS : HAR_SECONDS;
+  }
+  return first >= MILLISECONDS_FROM ? HAR_MILLISECONDS : HAR_SECONDS;
+}
+
+/** A HAR time in our epoch milliseconds, or undefined when it is no time a session could have. */
+function harTime(value: unknown, unit: HarTimeUnit): number | undefined {
   if (typeof value !== 'number') return undefined;
-  const ms = value * 1000;
+  const ms = value * unit;
   return isFiniteTime(ms) ? ms : undefined;
 }
 

@@ -99,6 +99,48 @@ describe('HAR', () => {
     expect(records[3]).toMatchObject({ kind: 'binary', dir: 'in', bytes: new Uint8Array([1, 2, 3]) });
   });
 
+  it("imports Playwright's recordHar, whose message times are epoch milliseconds, deciding the unit per entry", async () => {
+    const started = Date.UTC(2026, 10, 30, 6, 2, 22, 405);
+    const entry = (url: string, startedDateTime: string | undefined, times: number[]) => ({
+      _resourceType: 'websocket',
+      ...(startedDateTime === undefined ? {} : { startedDateTime }),
+      request: { method: 'GET', url, headers: [] },
+      response: { status: 101, headers: [] },
+      _webSocketMessages: times.map((time, i) => ({
+        type: i ? 'receive' : 'send',
+        time,
+        opcode: 1,
+        data: `m${i}`,
+      })),
+    });
+    const har = {
+      log: {
+        creator: { name: 'Playwright', version: '1.65.1' },
+        entries: [
+          entry('ws://pw.test/ms', new Date(started).toISOString(), [started + 102.669, started + 112.691]),
+          entry('ws://chrome.test/s', new Date(started).toISOString(), [(started + 50) / 1000]),
+          // No start to compare with: a time that is a date only in milliseconds is milliseconds.
+          entry('ws://pw.test/no-start', undefined, [started + 7]),
+        ],
+      },
+    };
+    const { result, storage } = await importText(JSON.stringify(har), 'playwright.har');
+    const imported = report(result);
+    expect(imported.skipped).toEqual({});
+    expect(imported.sessionIds).toHaveLength(3);
+    const [ms, seconds, noStart] = await Promise.all(
+      imported.sessionIds.map((id) => readSession(storage, id)),
+    );
+    expect(ms?.map((r) => [r.kind, r.t])).toEqual([
+      ['open', started],
+      ['text', started + 102.669],
+      ['text', started + 112.691],
+    ]);
+    expect(seconds?.[1]?.t).toBeCloseTo(started + 50, 3);
+    expect(noStart?.[1]?.t).toBe(started + 7);
+    expect((await storage.sessions.get(imported.sessionIds[2] ?? ''))?.startedAt).toBe(started + 7);
+  });
+
   it('turns a Firefox WebSocket entry, which has no messages, into a profile and says why', async () => {
     const firefox = {
       log: {
