@@ -30,6 +30,8 @@ import App from './ui/App.svelte';
 import './ui/global.css';
 
 // The composition root: every shared object is built here, once, and handed to the UI.
+// First, before anything awaits: the shell listens for the install prompt, which Chromium may fire at once.
+const shell = new AppShellState();
 const framesDb = new FramesDb();
 const sessionsDb = new SessionsDb();
 // One redraw clock for every view on the page, and one search worker for every filter and timeline.
@@ -81,7 +83,6 @@ const profileFiles = new ProfileFilesState(profiles);
 const panel = workspace.addPanel();
 const transfer = new TransferState(workspace, profiles);
 const imports = new SessionImportState(workspace, profiles, profileFiles, framesDb, sessionsDb);
-const shell = new AppShellState();
 const state: AppState = { workspace, sessions, profiles, profileFiles, transfer, imports, shell, search };
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.

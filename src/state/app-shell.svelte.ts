@@ -13,6 +13,19 @@ export class AppShellState {
   #installPrompt = $state.raw<BeforeInstallPromptEvent | null>(null);
   #registration: ServiceWorkerRegistration | null = null;
 
+  /**
+   * Listens for the install prompt at once: Chromium may offer it before the stored sessions have loaded, and a
+   * prompt missed is not offered again until the next visit. Built before anything in main.ts awaits.
+   */
+  constructor() {
+    addEventListener('beforeinstallprompt', (event) => {
+      // Shown as our own button instead of the browser's mini-infobar.
+      event.preventDefault();
+      this.#installPrompt = event as BeforeInstallPromptEvent;
+    });
+    addEventListener('appinstalled', () => (this.#installPrompt = null));
+  }
+
   get updateReady(): boolean {
     return this.#updateReady;
   }
@@ -26,12 +39,6 @@ export class AppShellState {
    * string is refused.
    */
   async start(scriptUrl: string): Promise<void> {
-    addEventListener('beforeinstallprompt', (event) => {
-      // Shown as our own button instead of the browser's mini-infobar.
-      event.preventDefault();
-      this.#installPrompt = event as BeforeInstallPromptEvent;
-    });
-    addEventListener('appinstalled', () => (this.#installPrompt = null));
     if (!('serviceWorker' in navigator)) return;
     const { registerServiceWorker } = await import('../lib/pwa/service-worker');
     this.#registration = await registerServiceWorker(scriptUrl, () => (this.#updateReady = true));
