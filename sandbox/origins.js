@@ -6,15 +6,15 @@
  * - No Origin: not a browser page (a test, wscat, curl). Accepted everywhere.
  * - An origin given with --allow-origin (the app's own: `npm start` and `npm run dev` pass theirs). Accepted
  *   everywhere.
- * - Any other loopback origin: a page served from this machine. Accepted everywhere but /chat, whose traffic
- *   belongs to the people in the room: another local page (a dev server, a tool) may not read it.
+ * - Any other loopback origin: a page served from this machine. Accepted everywhere but /chat and /stomp, whose
+ *   traffic belongs to the people in the room: another local page (a dev server, a tool) may not read it.
  * - Anything else, `null` included (sandboxed frames, file: pages, which any site can create): refused.
  */
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Paths whose traffic only the allowed origins may read. */
-const PRIVATE_PATHS = new Set(['/chat']);
+/** Paths whose traffic only the allowed origins may read: /stomp's destinations are shared like /chat's room. */
+const PRIVATE_PATHS = new Set(['/chat', '/stomp']);
 
 /**
  * The origin as browsers send it (`http://localhost:4173`), or `null` for the opaque origin.

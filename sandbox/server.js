@@ -7,6 +7,8 @@
  * body saying why: the page's origin (403, ./origins.js), the path (404), the subprotocols /protocol-required
  * wants (400), the server's connection cap (503). After the handshake, a path over its own connection cap, or a
  * /stream request over a cap, is closed with 1008 and a reason; a message over the payload cap with 1009.
+ * The protocol paths (./protocols/hosts.js) pass the same checks, then their library takes the handshake over; one
+ * over its path's cap is refused with 503 before it.
  */
 import { STATUS_CODES, createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -14,6 +16,7 @@ import { ChatRoom } from './chat-room.js';
 import { Outbox, SendBudget } from './flow.js';
 import { LIMITS } from './limits.js';
 import { OriginPolicy } from './origins.js';
+import { PROTOCOL_ROUTES } from './protocols/hosts.js';
 import { KNOWN_PROTOCOLS, ROUTES } from './routes.js';
 
 export { KNOWN_PROTOCOLS } from './routes.js';
@@ -21,6 +24,11 @@ export { LIMITS } from './limits.js';
 
 /** The longest close reason the protocol allows, in bytes. */
 const MAX_REASON = 123;
+
+/**
+ * A protocol path as the server runs it: its library's host, and the sockets it holds.
+ * @typedef {{ path: string, host: import('./protocols/hosts.js').Host, open: Set<import('node:stream').Duplex> }} Hosted
+ */
 
 /**
  * @typedef {object} SandboxOptions
@@ -42,6 +50,8 @@ export async function startSandbox({ host = '127.0.0.1', port = 8787, allowOrigi
   const chat = new ChatRoom();
   /** @type {Map<string, Set<import('ws').WebSocket>>} */
   const open = new Map([...ROUTES.keys()].map((path) => [path, new Set()]));
+  /** @type {Hosted[]} */
+  const hosts = PROTOCOL_ROUTES.map(({ path, start }) => ({ path, host: start(caps), open: new Set() }));
   let total = 0;
 
   // The client lists subprotocols in its order of preference; honour that order.
@@ -65,19 +75,15 @@ export async function startSandbox({ host = '127.0.0.1', port = 8787, allowOrigi
     const url = new URL(request.url ?? '/', 'ws://sandbox');
     const path = url.pathname;
     const route = ROUTES.get(path);
+    const hosted = hosts.find((h) => path === h.path || path.startsWith(`${h.path}/`));
     const originRefusal = origins.refusal(request.headers.origin, path);
     if (originRefusal) return refuse(socket, 403, originRefusal);
+    if (hosted) return admitHosted(hosted, request, socket, head);
     if (!route) return refuse(socket, 404, `No sandbox path ${path}`);
     if (route.protocolRequired && !offersKnownProtocol(request.headers['sec-websocket-protocol'])) {
       return refuse(socket, 400, `Offer one of these subprotocols: ${KNOWN_PROTOCOLS.join(', ')}`);
     }
-    if (total >= caps.maxConnections) {
-      return refuse(
-        socket,
-        503,
-        `The sandbox already holds ${caps.maxConnections} connections, its cap: close some and try again.`,
-      );
-    }
+    if (total >= caps.maxConnections) return refuse(socket, 503, fullMessage);
     const server = route.chat ? chatSockets : sockets;
     server.handleUpgrade(request, socket, head, (ws) => {
       const onPath = /** @type {Set<import('ws').WebSocket>} */ (open.get(path));
@@ -107,6 +113,32 @@ export async function startSandbox({ host = '127.0.0.1', port = 8787, allowOrigi
     });
   });
 
+  const fullMessage = `The sandbox already holds ${caps.maxConnections} connections, its cap: close some and try again.`;
+
+  /**
+   * @param {Hosted} hosted
+   * @param {import('node:http').IncomingMessage} request
+   * @param {import('node:stream').Duplex} socket
+   * @param {Buffer} head
+   */
+  function admitHosted(hosted, request, socket, head) {
+    if (total >= caps.maxConnections) return refuse(socket, 503, fullMessage);
+    if (hosted.open.size >= caps.maxPerPath) {
+      return refuse(
+        socket,
+        503,
+        `The sandbox allows ${caps.maxPerPath} connections on ${hosted.path}: close one and retry.`,
+      );
+    }
+    hosted.open.add(socket);
+    total++;
+    socket.once('close', () => {
+      hosted.open.delete(socket);
+      total--;
+    });
+    hosted.host.upgrade(request, socket, head);
+  }
+
   await new Promise((resolve, reject) => {
     http.once('error', reject);
     http.listen(port, host, () => resolve(undefined));
@@ -118,6 +150,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 8787, allowOrigi
     url: `ws://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}`,
     close: () =>
       new Promise((resolve) => {
+        for (const hosted of hosts) void hosted.host.close();
         for (const server of [sockets, chatSockets]) {
           for (const client of server.clients) client.terminate();
           server.close();
@@ -130,7 +163,9 @@ export async function startSandbox({ host = '127.0.0.1', port = 8787, allowOrigi
 
 /** @param {string} base e.g. ws://localhost:8787 */
 export function describe(base) {
-  return [...ROUTES.values()].map((route) => `${base}${route.usage.padEnd(36)} ${route.does}`).join('\n');
+  return [...ROUTES.values(), ...PROTOCOL_ROUTES]
+    .map((route) => `${base}${route.usage.padEnd(40)} ${route.does}`)
+    .join('\n');
 }
 
 /** @param {string | undefined} header */

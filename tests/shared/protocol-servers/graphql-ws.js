@@ -4,49 +4,13 @@
  * graphql-transport-ws) on a free port of 127.0.0.1, for the decoder tests and the browser suites. It stops by
  * itself after `lifetimeMs`.
  *
- * Schema: `query { hello }` → "world"; `subscription { greetings }` yields "Hi", "Bonjour", "Hola" and completes;
- * `subscription { count(to: Int!) }` yields 1…to, 20 ms apart. The server closes with 4408 when no
+ * Schema: the sandbox's GraphQL demo (sandbox/protocols/graphql.js). The server closes with 4408 when no
  * connection_init comes within `connectionInitWaitTimeout` (1 s here). graphql-ws servers leave pinging to the
  * application: with `pingEveryMs` this one sends `{"type":"ping"}` on that interval, as such applications do.
  */
-import { createRequire } from 'node:module';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-
-// graphql refuses a schema built by another copy of itself. Node gives graphql-ws the CommonJS build, while a
-// bundler (vitest) would hand an `import` here the ESM build: require takes the one graphql-ws gets.
-/** @type {typeof import('graphql')} */
-const { GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } = createRequire(
-  import.meta.url,
-)('graphql');
-
-const schema = new GraphQLSchema({
-  query: new GraphQLObjectType({
-    name: 'Query',
-    fields: { hello: { type: GraphQLString, resolve: () => 'world' } },
-  }),
-  subscription: new GraphQLObjectType({
-    name: 'Subscription',
-    fields: {
-      greetings: {
-        type: GraphQLString,
-        subscribe: async function* () {
-          for (const hi of ['Hi', 'Bonjour', 'Hola']) yield { greetings: hi };
-        },
-      },
-      count: {
-        type: GraphQLInt,
-        args: { to: { type: new GraphQLNonNull(GraphQLInt) } },
-        subscribe: async function* (_, /** @type {{ to: number }} */ { to }) {
-          for (let n = 1; n <= to; n++) {
-            await new Promise((resolve) => setTimeout(resolve, 20));
-            yield { count: n };
-          }
-        },
-      },
-    },
-  }),
-});
+import { demoSchema as schema } from '../../../sandbox/protocols/graphql.js';
 
 /**
  * @param {{ lifetimeMs?: number, connectionInitWaitTimeout?: number, pingEveryMs?: number }} [options]
