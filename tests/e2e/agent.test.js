@@ -45,6 +45,7 @@ async function freePort() {
 
 let authUrl = '';
 let refusingUrl = '';
+let deflateUrl = '';
 
 before(async () => {
   const wss = new WebSocketServer({ noServer: true });
@@ -60,6 +61,18 @@ before(async () => {
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
+  // permessage-deflate on, every message compressed (threshold 0) except the "plain" one the server also sends.
+  const deflating = new WebSocketServer({ noServer: true, perMessageDeflate: { threshold: 0 } });
+  deflating.on('connection', (socket) =>
+    socket.on('message', (data) => {
+      if (String(data) === 'bye') return socket.close(4000, 'bye');
+      socket.send(String(data));
+      socket.send('plain', { compress: false });
+    }),
+  );
+  deflateUrl = await listen((request, socket, head) =>
+    deflating.handleUpgrade(request, socket, head, (ws) => deflating.emit('connection', ws, request)),
+  );
   refusingUrl = await listen((_request, socket) => {
     const body = 'Token expired: sign in again.';
     socket.end(
@@ -169,4 +182,54 @@ test('a wrong token says refused; no agent says not running and how to start it'
   await page.getByLabel('Agent URL').press('Enter');
   await state.filter({ hasText: 'not running' }).waitFor();
   assert.match((await state.textContent()) ?? '', /npm run agent/);
+});
+
+test('each frame shows its opcode and whether permessage-deflate compressed it, the close frame its bytes: after a reload too', async () => {
+  const page = await openPaired(`${deflateUrl}/deflate`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  const handshake = page.getByRole('region', { name: 'Handshake' });
+  await handshake.getByText('Compression (permessage-deflate): negotiated').waitFor();
+
+  await page.getByLabel('Message', { exact: true }).fill('squeeze me');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await waitForMessageCount(page, 3);
+  await page.getByLabel('Message', { exact: true }).fill('bye');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'closed' }).waitFor();
+
+  /** @param {import('playwright-core').Page} shown */
+  async function checkDetails(shown) {
+    const details = shown.getByRole('region', { name: 'Frame details' });
+    const expectations = [
+      [
+        rowsOf(shown, 'sent').filter({ hasText: 'squeeze me' }),
+        'opcode 0x1 (text), compressed (permessage-deflate)',
+      ],
+      [
+        rowsOf(shown, 'received').filter({ hasText: 'squeeze me' }),
+        'opcode 0x1 (text), compressed (permessage-deflate)',
+      ],
+      [rowsOf(shown, 'received').filter({ hasText: 'plain' }), 'opcode 0x1 (text), not compressed'],
+    ];
+    for (const [frameRow, words] of expectations) {
+      await /** @type {import('playwright-core').Locator} */ (frameRow).click();
+      await details.getByText(/** @type {string} */ (words), { exact: true }).waitFor();
+    }
+    await rowsOf(shown, 'close').click();
+    // 4000 is 0f a0; "bye" is 62 79 65.
+    await details.getByText('0f a0 62 79 65 (code 4000, 3 reason bytes “bye”)').waitFor();
+  }
+  await checkDetails(page);
+
+  await page.goto(env.appUrl);
+  await page
+    .getByRole('list', { name: 'Sessions' })
+    .getByRole('listitem')
+    .filter({ hasText: '/deflate' })
+    .getByRole('button')
+    .first()
+    .click();
+  await waitForMessageCount(page, 4);
+  await checkDetails(page);
 });

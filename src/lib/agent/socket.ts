@@ -1,5 +1,6 @@
 import type { AgentChannel, AgentClient } from './client';
 import { FLAG_BINARY, FLAG_COMPRESSED, FLAG_INBOUND } from './frame-header';
+import type { WireFacts } from '../model/frame';
 import type { AgentConnectOptions, AgentMessage, CloseFrame, HandshakeReport } from './protocol';
 
 /** What the agent shows beyond a WebSocket's events; the UI turns these into note rows and the Handshake panel. */
@@ -33,8 +34,9 @@ function fromBase64(b64: string): Uint8Array {
 }
 
 /** A close event that browsers and Node both build: CloseEvent is not a global in Node 20. */
-function closeEvent(code: number, reason: string, wasClean: boolean): CloseEvent {
-  return Object.assign(new Event('close'), { code, reason, wasClean }) as CloseEvent;
+function closeEvent(code: number, reason: string, wasClean: boolean, closeFrameHex?: string): CloseEvent {
+  const wire: WireFacts = closeFrameHex === undefined ? {} : { closeFrameHex };
+  return Object.assign(new Event('close'), { code, reason, wasClean }, wire) as CloseEvent;
 }
 
 /**
@@ -83,6 +85,11 @@ export class AgentSocket extends EventTarget implements WebSocket {
         lost: (reason) => this.#fail('agent-lost', reason),
       },
     );
+  }
+
+  /** With permessage-deflate agreed the agent compresses every message it sends (WireFacts). */
+  get compressesOutgoing(): boolean {
+    return this.#compressesOutgoing;
   }
 
   /** Bytes queued towards the agent (shared by every connection through it). */
@@ -170,7 +177,7 @@ export class AgentSocket extends EventTarget implements WebSocket {
         return;
       case 'closed':
         if (message.frame) this.#report({ kind: 'close-frame', frame: message.frame });
-        this.#finish(message.code, message.reason, message.wasClean);
+        this.#finish(message.code, message.reason, message.wasClean, message.frame?.payloadHex);
         return;
       case 'ready':
         return;
@@ -184,12 +191,15 @@ export class AgentSocket extends EventTarget implements WebSocket {
     if (!binary) data = textDecoder.decode(payload);
     else if (this.binaryType === 'blob') data = new Blob([payload]);
     else data = payload.slice().buffer;
-    this.dispatchEvent(new MessageEvent('message', { data }));
+    const compressed = (flags & FLAG_COMPRESSED) !== 0;
+    const event: MessageEvent & WireFacts = new MessageEvent('message', { data });
+    event.compressed = compressed;
+    this.dispatchEvent(event);
     this.#report({
       kind: 'frame',
       dir: 'in',
       opcode: binary ? 'binary' : 'text',
-      compressed: (flags & FLAG_COMPRESSED) !== 0,
+      compressed,
       size: payload.byteLength,
     });
   }
@@ -206,9 +216,9 @@ export class AgentSocket extends EventTarget implements WebSocket {
     this.#finish(1006, reason, false);
   }
 
-  #finish(code: number, reason: string, wasClean: boolean): void {
+  #finish(code: number, reason: string, wasClean: boolean, closeFrameHex?: string): void {
     this.readyState = AgentSocket.CLOSED;
-    this.dispatchEvent(closeEvent(code, reason, wasClean));
+    this.dispatchEvent(closeEvent(code, reason, wasClean, closeFrameHex));
   }
 }
 

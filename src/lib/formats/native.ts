@@ -12,6 +12,7 @@ import {
   optionalString,
   stringArray,
 } from './validate';
+import { closeWireFields, messageWireFields, readFrameHex, readMessageWire } from './wire-fields';
 
 /**
  * The native session format, `*.wsi.jsonl`: UTF-8, one JSON value per line. A header line, one line per record,
@@ -61,7 +62,7 @@ export function nativeRecordLine(record: FrameRecord, plan: RedactionPlan): stri
         dir: record.dir,
         kind: 'text',
         data: plan.text(record.text),
-        ...(record.auto ? { auto: true } : {}),
+        ...messageWireFields(record),
       });
     case 'binary':
       return JSON.stringify({
@@ -70,7 +71,7 @@ export function nativeRecordLine(record: FrameRecord, plan: RedactionPlan): stri
         kind: 'binary',
         b64: toBase64(record.bytes),
         ...(record.binaryType ? { binaryType: record.binaryType } : {}),
-        ...(record.auto ? { auto: true } : {}),
+        ...messageWireFields(record),
       });
     case 'open':
       return JSON.stringify({
@@ -79,14 +80,18 @@ export function nativeRecordLine(record: FrameRecord, plan: RedactionPlan): stri
         protocol: plan.text(record.protocol),
         extensions: record.extensions,
       });
-    case 'close':
+    case 'close': {
+      const reason = plan.text(record.reason);
+      const { code, wasClean } = record;
       return JSON.stringify({
         ...base,
         kind: 'close',
-        code: record.code,
-        reason: plan.text(record.reason),
-        wasClean: record.wasClean,
+        code,
+        reason,
+        wasClean,
+        ...closeWireFields(record, reason),
       });
+    }
     case 'error':
       return JSON.stringify({ ...base, kind: 'error', message: plan.text(record.message) });
     case 'note':
@@ -152,7 +157,8 @@ export function checkNativeRecord(value: unknown): RecordCheck {
     case 'text': {
       if (dir !== 'in' && dir !== 'out') return { ok: false, error: 'message without a direction' };
       if (typeof value.data !== 'string') return { ok: false, error: 'text message without text' };
-      return ok({ kind, dir, t, text: value.data, size: utf8Length(value.data), ...automatic(value) });
+      const size = utf8Length(value.data);
+      return ok({ kind, dir, t, text: value.data, size, ...readMessageWire(value) });
     }
     case 'binary': {
       if (dir !== 'in' && dir !== 'out') return { ok: false, error: 'message without a direction' };
@@ -165,7 +171,7 @@ export function checkNativeRecord(value: unknown): RecordCheck {
         t,
         bytes: bytes.value,
         size: bytes.value.byteLength,
-        ...automatic(value),
+        ...readMessageWire(value),
       };
       if (isBinaryType(value.binaryType)) record.binaryType = value.binaryType;
       return ok(record);
@@ -178,7 +184,7 @@ export function checkNativeRecord(value: unknown): RecordCheck {
         extensions: typeof value.extensions === 'string' ? value.extensions : '',
       });
     case 'close':
-      return checkCloseFields(value, t);
+      return checkCloseFields(value, t, readFrameHex(value));
     case 'error':
       return ok({ kind, t, message: typeof value.message === 'string' ? value.message : 'error' });
     case 'note':
@@ -191,9 +197,4 @@ export function checkNativeRecord(value: unknown): RecordCheck {
 
 function ok(record: UnnumberedRecord): RecordCheck {
   return { ok: true, value: record };
-}
-
-/** A sent message the app sent by itself (handshake and keep-alive) says so with `"auto":true`. */
-function automatic(value: Record<string, unknown>): { auto?: true } {
-  return value.auto === true && value.dir === 'out' ? { auto: true } : {};
 }

@@ -16,13 +16,17 @@ export function isFiniteTime(value: unknown): value is number {
 }
 
 /** A close event's fields, as both file formats hold them: a code a close frame can carry, a reason, wasClean. */
-export function checkCloseFields(value: Record<string, unknown>, t: number): RecordCheck {
+export function checkCloseFields(
+  value: Record<string, unknown>,
+  t: number,
+  wire: { frameHex?: string } = {},
+): RecordCheck {
   const code = value.code;
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 65535) {
     return { ok: false, error: 'close event with an invalid code' };
   }
   const reason = typeof value.reason === 'string' ? value.reason : '';
-  return { ok: true, value: { kind: 'close', t, code, reason, wasClean: value.wasClean === true } };
+  return { ok: true, value: { kind: 'close', t, code, reason, wasClean: value.wasClean === true, ...wire } };
 }
 
 export function isBinaryType(value: unknown): value is BinaryType {

@@ -19,6 +19,11 @@ interface MessageBase extends RecordBase {
    * keep-alive"). Kept with the record so the grid, exports and imports can tell it from what the person sent.
    */
   auto?: true;
+  /**
+   * Whether the frame was compressed on the wire (permessage-deflate, RSV1), as the agent saw it. Absent for
+   * connections the browser made itself: a page cannot tell.
+   */
+  compressed?: boolean;
 }
 
 export interface TextMessage extends MessageBase {
@@ -49,6 +54,8 @@ export interface CloseEvent extends RecordBase {
   code: number;
   reason: string;
   wasClean: boolean;
+  /** The server's close frame payload exactly as sent, in hex (status code, then reason bytes), as the agent saw it. */
+  frameHex?: string;
 }
 
 export interface ErrorEvent extends RecordBase {
@@ -60,6 +67,17 @@ export interface ErrorEvent extends RecordBase {
 export interface NoteEvent extends RecordBase {
   kind: 'note';
   text: string;
+}
+
+/**
+ * What a socket that sees the wire (the agent's, src/lib/agent/socket.ts) adds to the browser's API: whether it
+ * compresses what it sends, whether a message event's frame came compressed, and the server's close frame as sent.
+ * Browser sockets and their events have none of these, so their records say nothing about the wire.
+ */
+export interface WireFacts {
+  compressesOutgoing?: boolean;
+  compressed?: boolean;
+  closeFrameHex?: string;
 }
 
 export type MessageRecord = TextMessage | BinaryMessage;

@@ -1,4 +1,6 @@
 import type { FrameRecord, UnnumberedRecord } from '../model/frame';
+import type { EventFields } from './event-fields';
+import { eventFields } from './event-fields';
 
 /**
  * A chunk: consecutive records of one session, stored as one IndexedDB value.
@@ -19,18 +21,14 @@ export interface ChunkColumns {
   readonly payload: readonly (string | Uint8Array | null)[];
   /** The fields of connection events, by index in the chunk (events are rare, so this is sparse). */
   readonly events: Readonly<Record<number, EventFields>>;
+  /** Per record, what the agent saw on the wire (WIRE_*); only in chunks that hold a frame through the agent. */
+  readonly wire?: Uint8Array;
 }
 
 /** A chunk as written to IndexedDB. */
 export interface StoredChunk extends ChunkColumns {
   v: 1;
 }
-
-type EventFields =
-  | { protocol: string; extensions: string }
-  | { code: number; reason: string; wasClean: boolean }
-  | { message: string }
-  | { text: string };
 
 const KINDS = ['text', 'binary', 'open', 'close', 'error', 'note'] as const;
 const KIND_MASK = 0x0f;
@@ -39,6 +37,9 @@ const DELIVERED_AS_BLOB = 0x20;
 const DELIVERED_AS_ARRAYBUFFER = 0x40;
 /** The app sent this message itself (handshake and keep-alive): the last free bit, so chunks keep their shape. */
 const AUTOMATIC = 0x80;
+/** The wire column: 0 where not known (the browser's own connections), else whether permessage-deflate was used. */
+const WIRE_PLAIN = 1;
+const WIRE_COMPRESSED = 2;
 
 /** Estimated bytes a record adds to a chunk: its payload plus the fixed columns. */
 const RECORD_OVERHEAD_BYTES = 16;
@@ -60,7 +61,11 @@ export function recordAt(chunk: ChunkColumns, index: number): FrameRecord {
     const dir = isInbound(flags) ? 'in' : 'out';
     const size = chunk.size[index] as number;
     const payload = chunk.payload[index];
-    const auto = flags & AUTOMATIC ? { auto: true as const } : {};
+    const wire = chunk.wire?.[index];
+    const auto = {
+      ...(flags & AUTOMATIC ? { auto: true as const } : {}),
+      ...(wire ? { compressed: wire === WIRE_COMPRESSED } : {}),
+    };
     if (kind === 'text') return { ...base, kind, dir, size, text: payload as string, ...auto };
     const record: FrameRecord = { ...base, kind, dir, size, bytes: payload as Uint8Array, ...auto };
     if (flags & DELIVERED_AS_BLOB) record.binaryType = 'blob';
@@ -80,6 +85,7 @@ export class ChunkBuilder implements ChunkColumns {
   #flags: Uint8Array;
   readonly #payload: (string | Uint8Array | null)[] = [];
   readonly #events: Record<number, EventFields> = {};
+  #wire: Uint8Array | undefined;
 
   constructor(firstSeq: number, capacity = 256) {
     this.firstSeq = firstSeq;
@@ -106,6 +112,9 @@ export class ChunkBuilder implements ChunkColumns {
   get events(): Readonly<Record<number, EventFields>> {
     return this.#events;
   }
+  get wire(): Uint8Array | undefined {
+    return this.#wire;
+  }
 
   /** Roughly what the chunk weighs in storage and memory. */
   get bytes(): number {
@@ -120,6 +129,10 @@ export class ChunkBuilder implements ChunkColumns {
     if (record.kind === 'text' || record.kind === 'binary') {
       if (record.dir === 'in') flags |= DIR_IN;
       if (record.auto) flags |= AUTOMATIC;
+      if (record.compressed !== undefined) {
+        this.#wire ??= new Uint8Array(this.#t.length);
+        this.#wire[i] = record.compressed ? WIRE_COMPRESSED : WIRE_PLAIN;
+      }
       this.#size[i] = record.size;
       if (record.kind === 'text') {
         this.#payload.push(record.text);
@@ -146,31 +159,16 @@ export class ChunkBuilder implements ChunkColumns {
 
   #grow(): void {
     const capacity = this.#t.length * 2;
-    const t = new Float64Array(capacity);
-    t.set(this.#t);
-    const size = new Uint32Array(capacity);
-    size.set(this.#size);
-    const flags = new Uint8Array(capacity);
-    flags.set(this.#flags);
-    this.#t = t;
-    this.#size = size;
-    this.#flags = flags;
+    this.#t = grown(this.#t, new Float64Array(capacity));
+    this.#size = grown(this.#size, new Uint32Array(capacity));
+    this.#flags = grown(this.#flags, new Uint8Array(capacity));
+    if (this.#wire) this.#wire = grown(this.#wire, new Uint8Array(capacity));
   }
 }
 
-function eventFields(record: UnnumberedRecord): EventFields {
-  switch (record.kind) {
-    case 'open':
-      return { protocol: record.protocol, extensions: record.extensions };
-    case 'close':
-      return { code: record.code, reason: record.reason, wasClean: record.wasClean };
-    case 'error':
-      return { message: record.message };
-    case 'note':
-      return { text: record.text };
-    default:
-      throw new Error(`${record.kind} is a message, not an event`);
-  }
+function grown<T extends Uint8Array | Uint32Array | Float64Array>(from: ArrayLike<number>, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** A trimmed copy of a chunk's records as they are now, safe to hand to a worker (its buffers may be transferred). */
@@ -184,6 +182,7 @@ export function copyChunk(chunk: ChunkColumns): StoredChunk {
     flags: chunk.flags.slice(0, chunk.count),
     payload: chunk.payload.slice(0, chunk.count),
     events: { ...chunk.events },
+    ...(chunk.wire ? { wire: chunk.wire.slice(0, chunk.count) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Unsubscribe } from '../events';
 import { Emitter } from '../events';
 import type { BinaryType, UnnumberedRecord } from '../model/frame';
 import { preciseNow } from '../model/frame';
+import { closeWire, incomingWire, outgoingWire } from './wire-facts';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closing' | 'closed';
 
@@ -82,14 +83,21 @@ export class Connection {
     this.#assertOpen();
     const t = this.#clock();
     this.#socket.send(text);
-    this.#emit({ kind: 'text', dir: 'out', t, text, size: utf8Length(text) });
+    this.#emit({ kind: 'text', dir: 'out', t, text, size: utf8Length(text), ...outgoingWire(this.#socket) });
   }
 
   sendBinary(bytes: Uint8Array): void {
     this.#assertOpen();
     const t = this.#clock();
     this.#socket.send(bytes);
-    this.#emit({ kind: 'binary', dir: 'out', t, bytes, size: bytes.byteLength });
+    this.#emit({
+      kind: 'binary',
+      dir: 'out',
+      t,
+      bytes,
+      size: bytes.byteLength,
+      ...outgoingWire(this.#socket),
+    });
   }
 
   /** Starts the closing handshake; the code and reason must already be valid (see checkCloseRequest). */
@@ -112,11 +120,13 @@ export class Connection {
   #onMessage(event: MessageEvent): void {
     const t = this.#clock();
     const data: unknown = event.data;
+    const wire = incomingWire(event);
     if (typeof data === 'string') {
-      this.#emit({ kind: 'text', dir: 'in', t, text: data, size: utf8Length(data) });
+      this.#emit({ kind: 'text', dir: 'in', t, text: data, size: utf8Length(data), ...wire });
     } else if (data instanceof ArrayBuffer) {
       const bytes = new Uint8Array(data);
-      this.#emit({ kind: 'binary', dir: 'in', t, bytes, size: bytes.byteLength, binaryType: 'arraybuffer' });
+      const size = bytes.byteLength;
+      this.#emit({ kind: 'binary', dir: 'in', t, bytes, size, binaryType: 'arraybuffer', ...wire });
     } else if (data instanceof Blob) {
       this.#emitAfter(
         data.arrayBuffer().then(
@@ -127,6 +137,7 @@ export class Connection {
             bytes: new Uint8Array(buffer),
             size: buffer.byteLength,
             binaryType: 'blob',
+            ...wire,
           }),
           (error: unknown): UnnumberedRecord => ({
             kind: 'error',
@@ -145,6 +156,7 @@ export class Connection {
       code: event.code,
       reason: event.reason,
       wasClean: event.wasClean,
+      ...closeWire(event),
     });
     this.#afterPending(() => this.#setStatus('closed'));
   }

@@ -114,6 +114,9 @@ describe('agentSocketFactory with Connection', () => {
     expect(records[5]).toMatchObject({ kind: 'binary', dir: 'in', size: 4, binaryType: 'arraybuffer' });
     expect(Array.from((records[5] as { bytes: Uint8Array }).bytes)).toEqual([0, 1, 2, 255]);
     expect(records[6]).toMatchObject({ kind: 'close', code: 4000, reason: 'as asked', wasClean: true });
+    // What the browser hides rides on the records: this server does not deflate; its close frame as sent.
+    expect(records.slice(1, 6).map((r) => 'compressed' in r && r.compressed)).toEqual(Array(5).fill(false));
+    expect(records[6]).toMatchObject({ frameHex: `0fa0${Buffer.from('as asked').toString('hex')}` });
     expect(statuses).toEqual(['open', 'closed']);
 
     const handshake = reports.find((r) => r.kind === 'handshake');
