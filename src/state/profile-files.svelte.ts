@@ -6,6 +6,8 @@ import type { ProfilesState } from './profiles.svelte';
 export class ProfileFilesState {
   /** What the last import did, in a sentence. */
   #importNotice = $state<string | null>(null);
+  /** The last import failed: its notice is an alert, not a status. */
+  #importFailed = $state(false);
   readonly #profiles: ProfilesState;
 
   constructor(profiles: ProfilesState) {
@@ -14,6 +16,9 @@ export class ProfileFilesState {
 
   get importNotice(): string | null {
     return this.#importNotice;
+  }
+  get importFailed(): boolean {
+    return this.#importFailed;
   }
 
   /** Every profile as a file; secret variable values only when asked. */
@@ -27,6 +32,7 @@ export class ProfileFilesState {
   async importFile(text: string): Promise<void> {
     const { importProfiles } = await import('../lib/profiles/profile-file');
     const imported = importProfiles(text);
+    this.#importFailed = !imported.ok;
     if (!imported.ok) {
       this.#importNotice = `Nothing imported: ${imported.error}`;
       return;

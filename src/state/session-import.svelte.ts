@@ -15,6 +15,8 @@ import type { Workspace } from './workspace.svelte';
 export class SessionImportState {
   #busy = $state(false);
   #notice = $state<string | null>(null);
+  /** A file of the last import could not be imported: its notice is an alert, not a status. */
+  #failed = $state(false);
   #error = $state<string | null>(null);
   /** A share link opened this page: it is imported only when the person says so. */
   #pendingLink = $state<string | null>(null);
@@ -44,6 +46,10 @@ export class SessionImportState {
   /** What the last import did, in a sentence. */
   get notice(): string | null {
     return this.#notice;
+  }
+  /** Whether the last import's notice tells of a file that failed. */
+  get failed(): boolean {
+    return this.#failed;
   }
   get error(): string | null {
     return this.#error;
@@ -85,6 +91,7 @@ export class SessionImportState {
 
   async #import(files: readonly ImportSource[], profiles: ProfileSink): Promise<void> {
     const notices: string[] = [];
+    let failed = false;
     let first: string | undefined;
     this.#busy = true;
     try {
@@ -96,12 +103,15 @@ export class SessionImportState {
         const result = await importFile(file, new StoredImport(this.#framesDb, this.#sessionsDb, profiles));
         notices.push(result.ok ? summarizeImport(result.value) : result.error);
         if (result.ok) first ??= result.value.sessionIds[0];
+        else failed = true;
       }
     } catch (error) {
       notices.push(`Importing failed: ${messageOf(error)}`);
+      failed = true;
     } finally {
       this.#busy = false;
     }
+    this.#failed = failed;
     this.#notice = notices.join(' ');
     await this.#workspace.sessions.refresh();
     if (first !== undefined) await this.#workspace.front.open(first);
@@ -109,6 +119,7 @@ export class SessionImportState {
 
   dismiss(): void {
     this.#notice = null;
+    this.#failed = false;
     this.#error = null;
     this.#pendingLink = null;
   }

@@ -19,6 +19,10 @@ test('a saved profile survives a reload, fills the bar when activated, and conne
   await profiles(page)
     .filter({ hasText: `${host}/echo` })
     .waitFor();
+  // The tab keeps its bar over a reload (tabs.test.js): set back, the bar is seen to be filled by the profile.
+  await page.getByLabel('URL', { exact: true }).fill('ws://localhost:8787/echo');
+  await page.getByLabel('Subprotocols').fill('');
+  await page.getByLabel('Binary type').selectOption('arraybuffer');
 
   await page.reload();
   await profiles(page).first().waitFor();
@@ -241,7 +245,7 @@ test('profiles export without secrets unless asked, import back, import Insomnia
     .getByLabel('Import profiles')
     .setInputFiles({ name: 'x.json', mimeType: 'text/plain', buffer: Buffer.from('oops') });
   await page
-    .getByRole('status')
+    .getByRole('alert')
     .filter({ hasText: /^Nothing imported: This file is not JSON/ })
     .waitFor();
 

@@ -174,7 +174,9 @@ test('a Firefox HAR becomes a profile with a notice; bad files are explained and
     ['notes.txt', 'hello', /neither a WS Inspector session/],
   ];
   for (const [name, text, message] of bad) {
-    await (await importText(page, String(name), String(text))).filter({ hasText: message }).waitFor();
+    await importText(page, String(name), String(text));
+    // A file that could not be imported is an alert, not a status.
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
   }
   assert.equal(await sessions(page).count(), 1);
   await sessions(page).first().filter({ hasText: 'closed' }).waitFor();

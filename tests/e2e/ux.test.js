@@ -28,3 +28,49 @@ test('the Install button appears when Chromium offers installing before the stor
   await page.locator('html[data-prompted="yes"]').waitFor({ state: 'attached' });
   await install.waitFor({ state: 'detached' });
 });
+
+test('a failed import is announced as an alert, a successful one as a status', async () => {
+  const page = await env.open();
+  const importFile = (/** @type {string} */ name, /** @type {string} */ text) =>
+    page.getByLabel('Import', { exact: true }).setInputFiles({
+      name,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(text),
+    });
+  await importFile('junk.har', '{"log": {"entries": [');
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /is not valid JSON/ })
+    .waitFor();
+  assert.equal(
+    await page
+      .getByRole('status')
+      .filter({ hasText: /not valid JSON/ })
+      .count(),
+    0,
+  );
+
+  const native = '{"format":"wsi-session","v":1,"session":{"url":"ws://ok.test/"}}\n';
+  await importFile('ok.wsi.jsonl', native);
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Imported 1 session/ })
+    .waitFor();
+  assert.equal(
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Imported 1 session/ })
+      .count(),
+    0,
+  );
+
+  await page.getByLabel('Import profiles').setInputFiles({
+    name: 'x.json',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('oops'),
+  });
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /^Nothing imported: This file is not JSON/ })
+    .waitFor();
+});
