@@ -33,6 +33,22 @@ test('an http URL gets a one-click fix and no connection attempt', async () => {
   await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
 });
 
+test('a mistyped ws scheme is repaired, not given a second scheme', async () => {
+  const page = await env.open();
+  const url = page.getByLabel('URL', { exact: true });
+  const hostPath = `${env.wsUrl.slice('ws://'.length)}/echo`;
+  for (const typo of ['ws//', 'ws:/', 'http//']) {
+    await url.fill(typo + hostPath);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByText(`“${typo}” should be “ws://”`, { exact: false }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Use ws:\/\/ws/ }).count(), 0);
+  }
+  await page.getByRole('button', { name: `Use ${env.wsUrl}/echo` }).click();
+  assert.equal(await url.inputValue(), `${env.wsUrl}/echo`);
+  await url.press('Enter');
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+});
+
 test('malformed URLs and subprotocols are explained next to their fields', async () => {
   const page = await env.open();
   const url = page.getByLabel('URL', { exact: true });

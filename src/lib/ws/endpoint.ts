@@ -8,6 +8,23 @@ export interface UrlProblem {
 }
 
 /**
+ * A WebSocket or web scheme typed with its colon or slashes wrong: `ws//host`, `ws:/host`, `wss:\\host`, `http//host`,
+ * `ws:host`. A colon alone counts only before a letter (`ws:8080` is the host "ws" and a port), slashes alone only
+ * two or more (`ws/x` is the host "ws" and a path).
+ */
+const MISTYPED_SCHEME = /^(wss?|https?)(:[/\\]*(?=[a-z[])|:[/\\]+|[/\\]{2,})/i;
+
+/** A one-click fix only when it yields a URL with a host: a fix that makes things worse is no fix. */
+function fixIfValid(candidate: string): { fix?: string } {
+  if (/\s/.test(candidate)) return {};
+  try {
+    return new URL(candidate).hostname === '' ? {} : { fix: candidate };
+  } catch {
+    return {};
+  }
+}
+
+/**
  * Checks a URL typed into the connection bar before any connection is attempted.
  * The browser's own errors for these cases are terse SyntaxErrors, so we say what is wrong and how to fix it.
  */
@@ -17,9 +34,23 @@ export function checkWebSocketUrl(input: string): Result<string, UrlProblem> {
 
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
   if (scheme === undefined) {
+    const typo = MISTYPED_SCHEME.exec(text);
+    if (typo?.[1] !== undefined && typo[2] !== undefined) {
+      const meant = /^(wss|https)$/i.test(typo[1]) ? 'wss' : 'ws';
+      return {
+        ok: false,
+        error: {
+          message: `The scheme is mistyped: “${typo[1]}${typo[2]}” should be “${meant}://”.`,
+          ...fixIfValid(`${meant}://${text.slice(typo[0].length)}`),
+        },
+      };
+    }
     return {
       ok: false,
-      error: { message: 'The URL needs a scheme: ws:// or wss://.', fix: `ws://${text.replace(/^\/+/, '')}` },
+      error: {
+        message: 'The URL needs a scheme: ws:// or wss://.',
+        ...fixIfValid(`ws://${text.replace(/^[:/\\]+/, '')}`),
+      },
     };
   }
   if (scheme === 'http' || scheme === 'https') {
