@@ -16,12 +16,32 @@ const { values } = parseArgs({
   },
 });
 
+/** The exit code when the port is taken, as the sandbox's: npm start tells it from a crash. */
+const EXIT_PORT_TAKEN = 3;
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(
+    `--port ${values.port} is not a port: give a whole number from 0 to 65535 (0 for any free port).`,
+  );
+  process.exit(1);
+}
+
 const token = randomBytes(32).toString('base64url');
-const agent = await startAgent({
-  token,
-  port: Number(values.port),
-  allowedOrigins: [...DEFAULT_ALLOWED_ORIGINS, ...values['allow-origin']],
-});
+let agent;
+try {
+  agent = await startAgent({
+    token,
+    port,
+    allowedOrigins: [...DEFAULT_ALLOWED_ORIGINS, ...values['allow-origin']],
+  });
+} catch (error) {
+  if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+  console.error(
+    `Port ${port} (the agent) is already in use by another program.\n` +
+      `Stop that program, or pick another port: --port ${port + 1} (or WSI_AGENT_PORT=${port + 1}).`,
+  );
+  process.exit(EXIT_PORT_TAKEN);
+}
 
 const fragment = new URLSearchParams({ 'agent-token': token });
 if (agent.port !== DEFAULT_PORT) fragment.set('agent-url', agent.url);

@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { exitIfPortTaken, portOrExit, startSandboxBesideApp } from '../sandbox/beside-app.js';
+import { EXIT_PORT_TAKEN } from '../sandbox/ports.js';
 import { loopbackOrigins } from '../sandbox/origins.js';
 
 const command = 'npm start';
@@ -30,6 +31,12 @@ try {
 }
 const app = server;
 const appPort = /** @type {import('node:net').AddressInfo} */ (app.httpServer.address()).port;
+
+/**
+ * @param {number | null} code
+ * @param {NodeJS.Signals | null} signal
+ */
+const describeExit = (code, signal) => (signal ? `was killed by ${signal}` : `exited with code ${code}`);
 
 /**
  * The agent as a supervised child: restarted after a crash, stopped with the app. The app works without it, so
@@ -58,14 +65,17 @@ function superviseAgent() {
       child = undefined;
       if (stopping) return;
       if (!listened) {
+        // Exit code 3: the agent has said which port is taken (on stderr, passed through).
+        const why =
+          code === EXIT_PORT_TAKEN ? `its port ${agentPort} is taken` : `it ${describeExit(code, signal)}`;
         console.error(
-          `The agent could not start (is port ${agentPort} taken?); the app works without it. ` +
-            `Try WSI_AGENT_PORT=${agentPort + 1} ${command}, or npm run agent.`,
+          `The agent is not running (${why}); the app works without it. ` +
+            `WSI_AGENT_PORT=${agentPort + 1} ${command} gives it another port.`,
         );
         return;
       }
       failures += 1;
-      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      const how = describeExit(code, signal);
       if (failures > AGENT_RESTARTS) {
         console.error(`The agent ${how}; ${AGENT_RESTARTS} restarts failed, so it stays down.`);
         return;

@@ -145,6 +145,47 @@ test('npm start: a taken app port or sandbox port says which and how to pick ano
   }
 });
 
+test('npm start: a taken agent port says which and how to pick another, and the app and sandbox still start', async () => {
+  const taken = await takenPort();
+  const start = run('start.js', { PORT: '0', SANDBOX_PORT: '0', WSI_AGENT_PORT: String(taken.port) });
+  try {
+    await start.until(new RegExp(`Port ${taken.port} \\(the agent\\) is already in use`));
+    await start.until(
+      new RegExp(
+        `its port ${taken.port} is taken\\); the app works without it\\. WSI_AGENT_PORT=${taken.port + 1} npm start`,
+      ),
+    );
+    const [, appPort] = await start.until(/WS Inspector: http:\/\/localhost:(\d+)\//);
+    await start.until(/restarted if it crashes\):\nws:\/\/localhost:\d+/);
+    assert.equal((await fetch(`http://127.0.0.1:${appPort}/`)).status, 200);
+    assert.doesNotMatch(start.output(), /\n\s+at /, 'a stack trace was printed');
+    start.child.kill('SIGTERM');
+    assert.deepEqual(await start.exited, { code: 0, signal: null });
+  } finally {
+    start.child.kill('SIGKILL');
+    await taken.release();
+  }
+});
+
+test('npm run agent: a taken port says which and how to pick another, with no stack', async () => {
+  const taken = await takenPort();
+  try {
+    const agentCli = fileURLToPath(new URL('../../agent/cli.js', import.meta.url));
+    const agent = spawn(process.execPath, [agentCli, '--port', String(taken.port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    agent.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+    const [code] = await once(agent, 'exit');
+    assert.equal(code, 3);
+    assert.match(output, new RegExp(`Port ${taken.port} \\(the agent\\) is already in use`));
+    assert.match(output, new RegExp(`--port ${taken.port + 1} \\(or WSI_AGENT_PORT=${taken.port + 1}\\)`));
+    assert.doesNotMatch(output, /\n\s+at /, 'a stack trace was printed');
+  } finally {
+    await taken.release();
+  }
+});
+
 test('npm run dev: a taken sandbox port says so; Ctrl+C stops the dev server and the sandbox', async () => {
   const taken = await takenPort();
   try {
