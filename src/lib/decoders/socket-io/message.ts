@@ -30,19 +30,25 @@ function pairingOf(packet: SocketIoPacket, dir: Direction): Pairing | undefined 
   return undefined;
 }
 
+/** The packet as the tree shows it. Built property by property: copying it with a spread costs a filter over a
+ * million frames several times what parsing them does. */
+function packetTree({ type, nsp, id, attachments, data }: SocketIoPacket): Record<string, unknown> {
+  const tree: Record<string, unknown> = { type, nsp };
+  if (id !== undefined) tree['id'] = id;
+  if (attachments !== undefined) tree['attachments'] = attachments;
+  if (data !== undefined) tree['data'] = data;
+  return tree;
+}
+
 /** A Socket.IO packet, its attachments already placed in `data`, as the grid, the tree and the filter read it. */
 export function socketIoMessage(packet: SocketIoPacket, dir: Direction): DecodedMessage {
   const { type, nsp, id, data } = packet;
-  const tree: Record<string, unknown> = { type, nsp };
-  if (id !== undefined) tree['id'] = id;
-  if (packet.attachments !== undefined) tree['attachments'] = packet.attachments;
-  if (data !== undefined) tree['data'] = data;
-
-  const fields: Record<string, unknown> = { ...tree };
+  const fields = packetTree(packet);
   let key: string;
   let detail: string;
   if ((type === 'EVENT' || type === 'BINARY_EVENT') && Array.isArray(data)) {
-    const [event, ...args] = data as unknown[];
+    const event: unknown = data[0];
+    const args = data.slice(1);
     key = String(event);
     fields['event'] = event;
     fields['args'] = args;
@@ -63,16 +69,11 @@ export function socketIoMessage(packet: SocketIoPacket, dir: Direction): Decoded
     .filter(Boolean)
     .join(', ');
   const summary = [type, key, detail, where === '' ? '' : `(${where})`].filter(Boolean).join(' ');
+  const message: DecodedMessage = { type, key, summary, tree: packetTree(packet), fields };
   const pairing = pairingOf(packet, dir);
-  return {
-    type,
-    key,
-    summary,
-    tree,
-    fields,
-    ...(pairing === undefined ? {} : { pairing }),
-    ...(type === 'CONNECT' ? { control: true } : {}),
-  };
+  if (pairing !== undefined) message.pairing = pairing;
+  if (type === 'CONNECT') message.control = true;
+  return message;
 }
 
 /** Engine.IO's own packets (open, ping, pong, close, upgrade, noop): the plumbing under Socket.IO. */

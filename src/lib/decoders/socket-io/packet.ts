@@ -54,10 +54,12 @@ export function parseSocketIoPacket(text: string): Result<SocketIoPacket> {
     at = comma === -1 ? end : end + 1;
   }
 
-  const id = /^\d+/.exec(text.slice(at));
-  if (id !== null) {
-    packet.id = Number(id[0]);
-    at += id[0].length;
+  // Read in place, not by a regex on a copy of the rest: a filter parses a million packets.
+  let idEnd = at;
+  while (idEnd < text.length && isDigit(text.charCodeAt(idEnd))) idEnd++;
+  if (idEnd > at) {
+    packet.id = Number(text.slice(at, idEnd));
+    at = idEnd;
   }
 
   const json = text.slice(at);
@@ -95,6 +97,10 @@ function payloadProblem({ type, data, id }: SocketIoPacket): string | undefined 
       if (id === undefined) return `An ${type} packet names the ack id it answers`;
       return Array.isArray(data) ? undefined : `An ${type} packet carries an array of arguments`;
   }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isObject(value: unknown): boolean {
