@@ -10,8 +10,9 @@ import { startSandbox } from '../../sandbox/server.js';
 export const DIST_DIR = process.env.WSI_DIST ?? 'dist';
 
 /**
- * @returns {Promise<{ appUrl: string, wsUrl: string, sandboxPort: number, close: () => Promise<void> }>}
- *   appUrl the built app, e.g. http://127.0.0.1:40123/; wsUrl the sandbox, e.g. ws://127.0.0.1:40124
+ * @returns {Promise<{ appUrl: string, wsUrl: string, sandboxPort: number, closeApp: () => Promise<void>,
+ *   close: () => Promise<void> }>} appUrl the built app, e.g. http://127.0.0.1:40123/; wsUrl the sandbox, e.g.
+ *   ws://127.0.0.1:40124; closeApp stops serving the app alone, as if the network were gone
  */
 export async function startServers() {
   const server = await preview({
@@ -27,13 +28,19 @@ export async function startServers() {
     // about:blank page, which a sandbox refuses unless told otherwise.
     allowOrigins: [new URL(appUrl).origin, 'null'],
   });
+  /** @type {Promise<void> | undefined} */
+  let appClosed;
   return {
     appUrl,
     wsUrl: `ws://127.0.0.1:${sandbox.port}`,
     sandboxPort: sandbox.port,
+    closeApp() {
+      appClosed ??= server.close();
+      return appClosed;
+    },
     async close() {
       await sandbox.close();
-      await server.close();
+      await this.closeApp();
     },
   };
 }

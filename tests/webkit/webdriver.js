@@ -1,0 +1,117 @@
+// @ts-check
+/**
+ * The least W3C WebDriver client the WebKit suite needs, over fetch: WebKitWebDriver speaks plain W3C WebDriver
+ * (no BiDi, no CDP), and neither Playwright nor Puppeteer drives WebKitGTK, so a few HTTP calls are the honest way.
+ */
+
+/** The key WebDriver's Element Send Keys and Actions use for Enter. */
+export const ENTER = '\uE007';
+
+/** The identifier W3C WebDriver puts an element reference under. */
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class WebDriverSession {
+  /**
+   * @param {string} driverUrl e.g. http://127.0.0.1:4444
+   * @param {string} id the session's id
+   */
+  constructor(driverUrl, id) {
+    this.base = `${driverUrl}/session/${id}`;
+  }
+
+  /**
+   * Starts a browser session.
+   * @param {string} driverUrl
+   * @param {Record<string, unknown>} capabilities
+   */
+  static async start(driverUrl, capabilities) {
+    const value = await call('POST', `${driverUrl}/session`, { capabilities: { alwaysMatch: capabilities } });
+    return new WebDriverSession(driverUrl, /** @type {{ sessionId: string }} */ (value).sessionId);
+  }
+
+  /** @param {number} ms how long an async script may run before WebDriver gives up on it */
+  setScriptTimeout(ms) {
+    return call('POST', `${this.base}/timeouts`, { script: ms });
+  }
+
+  /** @param {string} url */
+  navigate(url) {
+    return call('POST', `${this.base}/url`, { url });
+  }
+
+  /**
+   * Runs a function body in the page; `arguments[0…]` are `args`.
+   * @param {string} body
+   * @param {unknown[]} [args]
+   */
+  execute(body, args = []) {
+    return call('POST', `${this.base}/execute/sync`, { script: body, args });
+  }
+
+  /**
+   * Runs a function body that calls `arguments[arguments.length - 1](result)` when done.
+   * @param {string} body
+   * @param {unknown[]} [args]
+   */
+  executeAsync(body, args = []) {
+    return call('POST', `${this.base}/execute/async`, { script: body, args });
+  }
+
+  /**
+   * Polls a function body until it returns something truthy, and returns that.
+   * @param {string} body
+   * @param {{ args?: unknown[], timeout?: number, what?: string }} [options]
+   */
+  async waitFor(body, { args = [], timeout = 20_000, what = body } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const value = await this.execute(body, args);
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for: ${what}`);
+      // Polling is the only way to wait in plain WebDriver; each round trip already takes a few ms.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** @param {string} selector a CSS selector */
+  async find(selector) {
+    const value = await call('POST', `${this.base}/element`, { using: 'css selector', value: selector });
+    return /** @type {Record<string, string>} */ (value)[ELEMENT_KEY];
+  }
+
+  /** @param {string} selector */
+  async click(selector) {
+    await call('POST', `${this.base}/element/${await this.find(selector)}/click`, {});
+  }
+
+  /**
+   * Clears a field and types into it as a user would.
+   * @param {string} selector
+   * @param {string} text
+   */
+  async type(selector, text) {
+    const element = await this.find(selector);
+    await call('POST', `${this.base}/element/${element}/clear`, {});
+    await call('POST', `${this.base}/element/${element}/value`, { text });
+  }
+
+  end() {
+    return call('DELETE', this.base);
+  }
+}
+
+/**
+ * @param {string} method
+ * @param {string} url
+ * @param {unknown} [body]
+ */
+async function call(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const { value } = /** @type {{ value: any }} */ (await response.json());
+  if (!response.ok) throw new Error(`WebDriver ${method} ${url}: ${value?.error}: ${value?.message}`);
+  return value;
+}
