@@ -1,7 +1,9 @@
-import type { HandshakeReport, HeaderPair } from '../lib/agent/protocol';
+import { normalizePem } from '../lib/agent/pem';
+import type { HandshakeReport, HeaderPair, TlsOptions } from '../lib/agent/protocol';
 import type { AgentReport } from '../lib/agent/socket';
 import { expandVariables, randomUuid } from '../lib/compose/variables';
 import type { SecretVariable } from '../lib/model/session';
+import type { ProfileTls } from '../lib/profiles/profile';
 import type { Result } from '../lib/result';
 
 /** What the agent reports, turned into what the app shows and records: header lines, masked text, note rows. */
@@ -28,6 +30,16 @@ export function parseHeaders(text: string, values: Readonly<Record<string, strin
     pairs.push([line.slice(0, colon).trim(), value.value]);
   }
   return { ok: true, value: pairs };
+}
+
+/** The TLS fields as the agent takes them: the empty ones left out, PEM given its line breaks back. */
+export function tlsOptions(fields: ProfileTls): TlsOptions {
+  const tls: TlsOptions = {};
+  if (fields.ca?.trim()) tls.ca = normalizePem(fields.ca);
+  if (fields.insecureHost?.trim()) tls.insecureHost = fields.insecureHost.trim();
+  if (fields.cert?.trim()) tls.cert = normalizePem(fields.cert);
+  if (fields.key?.trim()) tls.key = normalizePem(fields.key);
+  return tls;
 }
 
 export function maskSecrets(text: string, secrets: readonly SecretVariable[]): string {

@@ -1,7 +1,7 @@
 import type { AgentState as ClientState, WebSocketConstructor } from '../lib/agent/client';
 import { AgentClient } from '../lib/agent/client';
 import { DEFAULT_AGENT_URL, readPairing } from '../lib/agent/pairing';
-import type { HandshakeReport, TlsOptions } from '../lib/agent/protocol';
+import type { HandshakeReport } from '../lib/agent/protocol';
 import type { AgentReport, AgentSocket } from '../lib/agent/socket';
 import { agentSocketFactory } from '../lib/agent/socket';
 import type { SecretVariable } from '../lib/model/session';
@@ -11,7 +11,7 @@ import type { Recorder } from '../lib/record/recorder';
 import type { Result } from '../lib/result';
 import type { ConnectRequest, LiveSession } from '../lib/session/live-session';
 import type { SocketFactory } from '../lib/ws/connection';
-import { describeReport, maskHandshake, maskSecrets, parseHeaders } from './agent-text';
+import { describeReport, maskHandshake, maskSecrets, parseHeaders, tlsOptions } from './agent-text';
 
 /**
  * Where the agent's URL and token are kept: localStorage. The token is a secret like a profile's, but it is not
@@ -140,9 +140,7 @@ export class AgentLink {
   factory(session: LiveSession, options: AgentOptions, request: ConnectRequest): Result<SocketFactory> {
     const headers = parseHeaders(options.headersText, request.values ?? {});
     if (!headers.ok) return headers;
-    const tls: TlsOptions = {};
-    if (options.tls.ca?.trim()) tls.ca = options.tls.ca;
-    if (options.tls.insecureHost?.trim()) tls.insecureHost = options.tls.insecureHost.trim();
+    const tls = tlsOptions(options.tls);
     const { pingEverySeconds } = options;
     this.#secrets = request.secrets ?? [];
     return {

@@ -4,9 +4,13 @@
  * need what a browser cannot send, and the app paired with the agent the way a person pairs it (the link).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { WebSocketServer } from 'ws';
@@ -167,7 +171,7 @@ test('a refused upgrade shows its status, headers and the start of its body', as
   const text = (await handshake.textContent()) ?? '';
   assert.match(text, /401 Unauthorized/);
   assert.match(text, /Content-Type: text\/plain/i);
-  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'closed' }).waitFor();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'failed' }).waitFor();
   await rowsOf(page, 'note').filter({ hasText: 'handshake-refused' }).waitFor();
 });
 
@@ -232,4 +236,65 @@ test('each frame shows its opcode and whether permessage-deflate compressed it, 
     .click();
   await waitForMessageCount(page, 4);
   await checkDetails(page);
+});
+
+/**
+ * A self-signed certificate and key made with openssl for this run only.
+ * @param {string} name the CN and the DNS name it is valid for
+ */
+function selfSigned(name) {
+  const dir = mkdtempSync(join(tmpdir(), 'wsi-e2e-tls-'));
+  try {
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-keyout', key, '-out', cert].concat([
+        '-subj',
+        `/CN=${name}`,
+        '-addext',
+        `subjectAltName=DNS:${name}`,
+      ]),
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
+
+test('a wss:// server that requires a client certificate: with the certificate and key filled in it connects, without them the TLS error says so', async () => {
+  const serverCert = selfSigned('localhost');
+  const clientCert = selfSigned('client');
+  const https = createHttpsServer({
+    ...serverCert,
+    requestCert: true,
+    rejectUnauthorized: true,
+    ca: [clientCert.cert],
+  });
+  servers.push(https);
+  const wss = new WebSocketServer({ server: https });
+  wss.on('connection', (socket, request) =>
+    socket.send(
+      `hello ${/** @type {import('node:tls').TLSSocket} */ (request.socket).getPeerCertificate().subject.CN}`,
+    ),
+  );
+  https.listen(0, '127.0.0.1');
+  await once(https, 'listening');
+  const { port } = /** @type {import('node:net').AddressInfo} */ (https.address());
+
+  const page = await openPaired(`wss://localhost:${port}/mtls`);
+  await page.getByText('TLS', { exact: true }).click();
+  await page.getByLabel('Trust this CA (PEM)').fill(serverCert.cert);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'failed' }).waitFor();
+  await rowsOf(page, 'note').filter({ hasText: 'the server requires a client certificate' }).waitFor();
+
+  await page.getByLabel('Client certificate (PEM)').fill(clientCert.cert);
+  // A password field strips the key's line breaks: the app puts them back before the agent reads it.
+  const key = page.getByLabel('Client key (PEM)');
+  assert.equal(await key.getAttribute('type'), 'password');
+  await key.fill(clientCert.key);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  await rowsOf(page, 'received').filter({ hasText: 'hello client' }).waitFor();
 });

@@ -47,7 +47,7 @@ export interface Profile {
    * `{{variables}}` (a secret stays a template here, so exports and links never hold its value).
    */
   headers?: string;
-  /** TLS through the agent: an extra CA to trust (PEM), and the one host whose certificate is not checked. */
+  /** TLS through the agent: an extra CA to trust, the one host whose certificate is not checked, mTLS. */
   tls?: ProfileTls;
   /** A protocol ping through the agent every N seconds; 0 for never. */
   pingEverySeconds?: number;
@@ -56,6 +56,9 @@ export interface Profile {
 export interface ProfileTls {
   ca?: string;
   insecureHost?: string;
+  /** A client certificate and its key, PEM (mTLS). The key is a secret: masked, and left out of exports. */
+  cert?: string;
+  key?: string;
 }
 
 /** Profiles stored before a field existed get its default. */
