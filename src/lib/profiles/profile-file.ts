@@ -10,6 +10,7 @@ import { withoutUserinfo } from '../redact/url';
 import type { Result } from '../result';
 import type { Profile, ProfileVariable, SavedMessage } from './profile';
 import { checkVariableName, defaultMessageName, defaultProfileName } from './profile';
+import { agentSettingsOf, readAgentSettings, redactAgentSettings } from './agent-settings';
 
 /** Profile files are settings, not recordings: anything bigger is not one. */
 export const MAX_PROFILE_FILE_BYTES = 5 * 1024 * 1024;
@@ -78,6 +79,7 @@ function contentOf(profile: Profile): ProfileContent {
     reconnect,
     variables: variables.map((variable) => ({ ...variable })),
     messages: messages.map((message) => ({ ...message })),
+    ...agentSettingsOf(profile),
   };
 }
 
@@ -96,8 +98,10 @@ function redactProfile(content: ProfileContent): {
 } {
   const secrets = content.variables.filter(leavesOut);
   const plan = RedactionPlan.for(content.url, splitProtocols(content.protocols), [], secrets);
+  const agent = redactAgentSettings(content, plan);
   const profile: ProfileContent = {
     ...content,
+    ...agent.settings,
     name: plan.text(content.name),
     url: plan.url,
     protocols: redactedProtocols(content.protocols, plan),
@@ -111,7 +115,8 @@ function redactProfile(content: ProfileContent): {
       body: plan.text(message.body),
     })),
   };
-  return { profile, variablesLeftOut: secrets.map((v) => v.name), redactions: plan.redactions };
+  const redactions = [...plan.redactions, ...agent.redactions];
+  return { profile, variablesLeftOut: secrets.map((v) => v.name), redactions };
 }
 
 /** The Subprotocols field as typed: comma-separated. */
@@ -195,6 +200,7 @@ function readProfile(entry: unknown, imported: ImportedProfiles): ProfileContent
     messages: listOf(entry.messages).flatMap(readMessage),
     notes: typeof entry.notes === 'string' ? entry.notes : '',
     reconnect: entry.reconnect === true,
+    ...readAgentSettings(entry),
   };
 }
 
