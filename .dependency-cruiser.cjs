@@ -35,8 +35,10 @@ const LAYERS = {
   frames: ['encoding', 'display', 'decoders', 'ws'],
   // The search worker pages chunks from IndexedDB itself.
   search: ['encoding', 'decoders', 'record', 'persist', 'frames'],
+  // Repeats, auto-replies and scenarios: below session, which owns a connection's rules (open-time sends).
+  automation: ['encoding', 'compose', 'decoders', 'ws', 'record', 'formats', 'search'],
   // Handshake and keep-alive (protocol-keep-alive.ts) detects, decodes and answers a connection's protocol.
-  session: ['display', 'compose', 'decoders', 'ws', 'record'],
+  session: ['display', 'compose', 'decoders', 'ws', 'record', 'automation'],
 };
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -13,6 +13,12 @@ export const MESSAGE_FORMAT_LABELS: Record<MessageFormat, string> = {
   base64: 'Base64',
 };
 
+/** A message as a person, a profile or a rule writes it: variables still in braces, in one of the plain formats. */
+export interface ComposedMessage {
+  body: string;
+  format: MessageFormat;
+}
+
 export type OutgoingPayload = { kind: 'text'; text: string } | { kind: 'binary'; bytes: Uint8Array };
 
 /**

@@ -1,4 +1,8 @@
-import type { MessageFormat } from '../compose/message';
+import type { AutoRule } from '../automation/rules';
+import { openRules } from '../automation/rules';
+import { AutoReplies } from '../automation/auto-replies';
+import type { SendOptions } from '../automation/target';
+import type { ComposedMessage } from '../compose/message';
 import { encodeMessage } from '../compose/message';
 import { expandVariables, randomUuid } from '../compose/variables';
 import type { Unsubscribe } from '../events';
@@ -19,11 +23,7 @@ import { ReconnectPolicy } from './reconnect-policy';
 import type { RecordingLimitSettings } from './recording-limits';
 import { RecordingLimits } from './recording-limits';
 
-/** A message as a person or a profile writes it: variables still in braces, in one of the composer's formats. */
-export interface ComposedMessage {
-  body: string;
-  format: MessageFormat;
-}
+export type { ComposedMessage } from '../compose/message';
 
 /** What one connection attempt needs; every attempt, reconnects included, is a session of its own. */
 export interface ConnectRequest {
@@ -34,6 +34,8 @@ export interface ConnectRequest {
   values?: Readonly<Record<string, string>>;
   /** Messages a server expects first (a login, a subscribe), sent in order as soon as the connection opens. */
   sendOnOpen?: readonly ComposedMessage[];
+  /** Automation for this connection (lib/automation/rules.ts): `sendOnOpen` becomes `open` rules ahead of these. */
+  rules?: readonly AutoRule[];
   /** Connect again, with a growing pause, after a close nobody asked for. */
   reconnect?: boolean;
   /** Secret values that may be filled in: kept with the session so its exports redact them (never exported). */
@@ -136,6 +138,7 @@ export class LiveSession {
   #releaseLock: (() => void) | null = null;
   /** One entry per message sent on the current connection and not yet recorded: whether it was automatic. */
   #sentMarks: boolean[] = [];
+  readonly #autoReplies: AutoReplies;
 
   constructor(deps: LiveSessionDeps) {
     this.#deps = deps;
@@ -143,6 +146,14 @@ export class LiveSession {
     this.#timers = deps.timers ?? realTimers;
     this.#reconnects = new ReconnectPolicy(this.#clock);
     this.#limits = new RecordingLimits(deps.limits);
+    const timers = this.#timers;
+    this.#autoReplies = new AutoReplies(this, {
+      timers: {
+        now: this.#clock,
+        set: (callback, ms) => timers.set(callback, ms),
+        clear: (h) => timers.clear(h),
+      },
+    });
   }
 
   on<K extends keyof LiveSessionEvents>(
@@ -173,12 +184,18 @@ export class LiveSession {
   get nextSendSeq(): number {
     return (this.#recorder?.totals.sent ?? 0) + 1;
   }
+  /** The rules of the current connection: open-time sends and auto-replies (setRules applies at once). */
+  get autoReplies(): AutoReplies {
+    return this.#autoReplies;
+  }
 
   /** Starts a connection and its recording. Returns why it could not start, if it could not. */
   connect(request: ConnectRequest): Result<void> {
     this.#cancelReconnectTimer();
     this.#closeRequested = false;
     if (this.isActive) return { ok: false, error: 'Already connected: disconnect first.' };
+    const rules = this.#autoReplies.setRules([...openRules(request.sendOnOpen), ...(request.rules ?? [])]);
+    if (!rules.ok) return rules;
     this.#request = request;
     const recorder = this.#startRecording(request);
     const { url, protocols, binaryType } = request;
@@ -235,9 +252,10 @@ export class LiveSession {
   }
 
   /** Fills in the variables (with this connection's `{{$seq}}`), encodes, and sends; or says what is wrong. */
-  send(message: ComposedMessage): Result<void> {
+  send(message: ComposedMessage, options: SendOptions = {}): Result<void> {
+    const own = this.#request?.values ?? {};
     const expanded = expandVariables(message.body, {
-      values: this.#request?.values ?? {},
+      values: options.values ? { ...own, ...options.values } : own,
       seq: this.nextSendSeq,
       now: Date.now,
       uuid: randomUuid,
@@ -246,8 +264,9 @@ export class LiveSession {
     const encoded = encodeMessage(expanded.value, message.format);
     if (!encoded.ok) return encoded;
     try {
-      if (encoded.value.kind === 'text') this.sendText(encoded.value.text);
-      else this.sendBinary(encoded.value.bytes);
+      const automatic = options.automatic === true;
+      if (encoded.value.kind === 'text') this.sendText(encoded.value.text, automatic);
+      else this.sendBinary(encoded.value.bytes, automatic);
     } catch (error) {
       return { ok: false, error: messageOf(error) };
     }
@@ -385,10 +404,7 @@ export class LiveSession {
         extensions: record.extensions,
         at: record.t,
       });
-      for (const message of this.#request?.sendOnOpen ?? []) {
-        const sent = this.send(message);
-        if (!sent.ok) this.#note(`A message to send on open was not sent: ${sent.error}`);
-      }
+      this.#autoReplies.opened();
     } else if (record.kind === 'close') {
       this.#reconnects.closed(this.#openedAt);
       this.#openedAt = null;
@@ -404,6 +420,16 @@ export class LiveSession {
   #stopRecording(reason: string): void {
     this.#note(reason);
     this.close(1000, '');
+  }
+
+  /**
+   * Adds a note row to the current recording: what the app (or a scenario step) has to say about it. Once the
+   * connection has closed its recording is finished, and a note is dropped: false says so.
+   */
+  note(text: string): boolean {
+    if (this.#recorder === null || this.#status === 'closed') return false;
+    this.#note(text);
+    return true;
   }
 
   #note(text: string): void {

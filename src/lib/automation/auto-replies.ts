@@ -1,0 +1,192 @@
+import { Emitter } from '../events';
+import type { Unsubscribe } from '../events';
+import type { FrameRecord } from '../model/frame';
+import { isMessage } from '../model/frame';
+import type { Result } from '../result';
+import { LoopGuard } from './loop-guard';
+import type { AutoRule, FieldsDecoder, ReplyRule } from './rules';
+import { frameToMatch, payloadKey, plainJsonFields } from './rules';
+import type { AutomationTarget, AutomationTimers } from './target';
+import { realTimers } from './target';
+import type { Matcher } from './when';
+import { compileWhen, matchValuesFor } from './when';
+
+export interface AutoRepliesEvents {
+  /** Rule `rule` (its index in the list) sent a reply: `times` on this connection. */
+  fired: { rule: number; times: number };
+  /** Rule `rule` stopped on this connection: it reached its maximum, looped on its own replies, or failed. */
+  stopped: { rule: number; reason: string };
+}
+
+export interface AutoRepliesOptions {
+  timers?: AutomationTimers;
+  /** What field conditions read; plain JSON unless a protocol's decoder is plugged in. */
+  decode?: FieldsDecoder;
+  loopGuard?: () => LoopGuard;
+}
+
+interface ReplyState {
+  /** The rule's index in the list. */
+  index: number;
+  rule: ReplyRule;
+  matcher: Matcher;
+  times: number;
+  stopped: boolean;
+}
+
+/**
+ * The rule engine of one connection: on open it sends the `open` rules in order; then each received frame is
+ * tested against the `reply` rules, and a match sends the rule's reply (with `{{$match…}}` filled in) from a
+ * timer, never inside the record dispatch that delivered the frame. Pending replies are dropped when the
+ * connection closes. A rule replying to echoes of its own replies is stopped and the session says so.
+ */
+export class AutoReplies {
+  readonly #events = new Emitter<AutoRepliesEvents>();
+  readonly #target: AutomationTarget;
+  readonly #timers: AutomationTimers;
+  readonly #guard: LoopGuard;
+  #decode: FieldsDecoder;
+  #rules: readonly AutoRule[] = [];
+  #replies: ReplyState[] = [];
+  #open = false;
+  #records: Unsubscribe | null = null;
+  readonly #pending = new Set<unknown>();
+  /** The rule whose reply is being sent: its outgoing record is remembered for the loop guard. */
+  #sending: number | null = null;
+
+  constructor(target: AutomationTarget, options: AutoRepliesOptions = {}) {
+    this.#target = target;
+    this.#timers = options.timers ?? realTimers;
+    this.#decode = options.decode ?? plainJsonFields;
+    this.#guard = options.loopGuard?.() ?? new LoopGuard();
+    target.on('close', () => this.#closed());
+    target.on('recording', () => this.#closed());
+  }
+
+  on<K extends keyof AutoRepliesEvents>(
+    type: K,
+    listener: (payload: AutoRepliesEvents[K]) => void,
+  ): Unsubscribe {
+    return this.#events.on(type, listener);
+  }
+
+  get rules(): readonly AutoRule[] {
+    return this.#rules;
+  }
+
+  /** Plugs in a protocol's decoder for field conditions (or plain JSON again with undefined). */
+  set decode(decode: FieldsDecoder | undefined) {
+    this.#decode = decode ?? plainJsonFields;
+  }
+
+  /** How often each reply rule fired on this connection, and whether it stopped; by index in `rules`. */
+  get counts(): readonly { times: number; stopped: boolean }[] {
+    const counts = this.#rules.map(() => ({ times: 0, stopped: false }));
+    for (const { index, times, stopped } of this.#replies) counts[index] = { times, stopped };
+    return counts;
+  }
+
+  /** Replaces the rules (counts start again); refuses the whole list, naming the rule, if one cannot be used. */
+  setRules(rules: readonly AutoRule[]): Result<void> {
+    const replies: ReplyState[] = [];
+    for (const [index, rule] of rules.entries()) {
+      if (rule.kind !== 'reply') continue;
+      const matcher = compileWhen(rule.when);
+      if (!matcher.ok) return { ok: false, error: `Rule ${index + 1}: ${matcher.error}` };
+      replies.push({ index, rule, matcher: matcher.value, times: 0, stopped: false });
+    }
+    this.#rules = [...rules];
+    this.#replies = replies;
+    this.#listen();
+    return { ok: true, value: undefined };
+  }
+
+  /** The connection opened: sends the open rules in order, then starts answering. LiveSession calls it. */
+  opened(): void {
+    this.#open = true;
+    this.#guard.reset();
+    for (const state of this.#replies) Object.assign(state, { times: 0, stopped: false });
+    for (const rule of this.#rules) {
+      if (rule.kind !== 'open') continue;
+      const sent = this.#target.send(rule.reply);
+      if (!sent.ok) this.#target.note(`A message to send on open was not sent: ${sent.error}`);
+    }
+    this.#listen();
+  }
+
+  /** Listens to records only while there is something to answer: most connections then pay nothing per frame. */
+  #listen(): void {
+    const wanted = this.#open && this.#replies.some((state) => !state.stopped);
+    if (wanted && this.#records === null) this.#records = this.#target.on('record', (r) => this.#onRecord(r));
+    if (!wanted && this.#records !== null) {
+      this.#records();
+      this.#records = null;
+    }
+  }
+
+  #closed(): void {
+    this.#open = false;
+    for (const handle of this.#pending) this.#timers.clear(handle);
+    this.#pending.clear();
+    this.#listen();
+  }
+
+  #onRecord(record: FrameRecord): void {
+    if (!isMessage(record)) return;
+    if (record.dir === 'out') {
+      if (this.#sending !== null) this.#guard.sent(payloadKey(record), this.#timers.now());
+      return;
+    }
+    const frame = frameToMatch(record, this.#decode);
+    for (const state of this.#replies) {
+      if (state.stopped) continue;
+      const match = state.matcher.match(frame);
+      if (match === null) continue;
+      if (this.#guard.isLoop(state.index, payloadKey(record), this.#timers.now())) {
+        this.#stop(state, 'it kept replying to echoes of its own replies, a loop');
+        continue;
+      }
+      state.times++;
+      // Counted when it matches, so a burst of matches within the delay still sends at most maxTimes.
+      if (state.rule.maxTimes !== undefined && state.times >= state.rule.maxTimes) state.stopped = true;
+      const values = matchValuesFor(state.rule.reply.body, match);
+      const times = state.times;
+      this.#later(() => this.#reply(state, times, values), state.rule.delayMs ?? 0);
+    }
+    this.#listen();
+  }
+
+  #later(action: () => void, ms: number): void {
+    const handle = this.#timers.set(() => {
+      this.#pending.delete(handle);
+      action();
+    }, ms);
+    this.#pending.add(handle);
+  }
+
+  #reply(state: ReplyState, times: number, values: Record<string, string>): void {
+    if (!this.#open) return;
+    this.#sending = state.index;
+    let sent: Result<void>;
+    try {
+      sent = this.#target.send(state.rule.reply, { values, automatic: true });
+    } finally {
+      this.#sending = null;
+    }
+    if (!sent.ok) {
+      this.#stop(state, `its reply could not be sent: ${sent.error}`);
+      return;
+    }
+    this.#events.emit('fired', { rule: state.index, times });
+    if (times === state.rule.maxTimes) {
+      this.#events.emit('stopped', { rule: state.index, reason: `it replied its maximum of ${times}` });
+    }
+  }
+
+  #stop(state: ReplyState, reason: string): void {
+    state.stopped = true;
+    this.#target.note(`Auto-reply ${state.index + 1} stopped: ${reason}.`);
+    this.#events.emit('stopped', { rule: state.index, reason });
+    this.#listen();
+  }
+}
