@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import { parseDeepLink } from './lib/deep-link';
+import { applyTheme, storedTheme } from './lib/display/theme';
 import { sharedFragment } from './lib/formats/share-fragment';
 import { FramesDb } from './lib/persist/frames-db';
 import { newId } from './lib/ids';
@@ -32,6 +33,8 @@ import './ui/global.css';
 // The composition root: every shared object is built here, once, and handed to the UI.
 // First, before anything awaits: the shell listens for the install prompt, which Chromium may fire at once.
 const shell = new AppShellState();
+// The remembered theme before anything is drawn, so the first paint is already in it.
+applyTheme(document.documentElement, storedTheme(localStorage));
 const framesDb = new FramesDb();
 const sessionsDb = new SessionsDb();
 // One redraw clock for every view on the page, and one search worker for every filter and timeline.
