@@ -1,3 +1,4 @@
+import { composerFormatLabel } from '../compose/message';
 import type { ScenarioStep } from './scenario';
 import type { WhenCondition } from './when';
 
@@ -21,7 +22,7 @@ export function stepLabel(step: ScenarioStep): string {
     case 'send':
       return step.message.format === 'text'
         ? `send “${clip(step.message.body)}”`
-        : `send ${step.message.format} ${clip(step.message.body)}`;
+        : `send ${composerFormatLabel(step.message.format)} ${clip(step.message.body)}`;
     case 'expect':
       return `expect ${conditionLabel(step.when)} within ${step.withinMs} ms`;
     case 'wait':
