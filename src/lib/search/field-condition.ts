@@ -84,3 +84,19 @@ function isNumeric(value: unknown): value is number | bigint {
 export function quotedLastKey(path: readonly string[]): string {
   return `"${path.at(-1) ?? ''}"`;
 }
+
+/**
+ * What a JSON text without a backslash must contain, as written, for the condition to hold in it: the quoted last
+ * key, and for `=` with a word or `~`, the value. A backslash may escape any of them (`"\u0063hat"` is `chat`),
+ * so a text holding one must be parsed. A value that reads as a number is left out: JSON may write it
+ * differently (`1e2`, `100.0`, `1e999` for Infinity).
+ */
+export function requiredTexts(condition: FieldCondition): string[] {
+  const texts = [quotedLastKey(condition.path)];
+  const expected = condition.value;
+  if (condition.operator === '~' && String(expected) !== '') texts.push(String(expected));
+  if (condition.operator === '=' && typeof expected === 'string' && Number.isNaN(Number(expected))) {
+    texts.push(expected);
+  }
+  return texts;
+}

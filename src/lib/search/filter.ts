@@ -2,7 +2,7 @@ import { decodeUtf8 } from '../encoding/utf8';
 import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
 import type { FieldCondition } from './field-condition';
-import { fieldHolds, parseFieldCondition } from './field-condition';
+import { fieldHolds, parseFieldCondition, requiredTexts } from './field-condition';
 import type { FrameDecoding } from './frame-decoding';
 import { fieldsReader } from './frame-decoding';
 
@@ -93,7 +93,7 @@ function compileFieldTest(
   condition: FieldCondition,
   decoding: FrameDecoding | null,
 ): (chunk: ChunkColumns, index: number) => boolean {
-  const fieldsOf = fieldsReader(decoding, condition.path);
+  const fieldsOf = fieldsReader(decoding, condition.path, requiredTexts(condition));
   return (chunk, index) => fieldsOf(chunk, index).some((fields) => fieldHolds(fields, condition));
 }
 

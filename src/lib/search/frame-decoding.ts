@@ -60,21 +60,23 @@ export function messagesAt(
 
 /**
  * Reads the fields of each frame's decoded messages for a condition on `path`. With plain JSON, a text that does
- * not contain the path's last key in quotes cannot hold the field and is not parsed: over a million frames,
- * parsing is the whole cost of the filter.
+ * not contain the path's last key in quotes (and any of `required`, see requiredTexts) cannot hold the condition
+ * and is not parsed, unless it holds a backslash, which may escape them: over a million frames, parsing is the
+ * whole cost of the filter.
  */
 export function fieldsReader(
   decoding: FrameDecoding | null,
   path: readonly string[],
+  required: readonly string[] = [quotedLastKey(path)],
 ): (chunk: ChunkColumns, index: number) => readonly unknown[] {
   const reading = decoding ?? PLAIN_JSON;
   if (reading.decoderId !== 'json') {
     return (chunk, index) => messagesAt(reading, chunk, index).map((message) => message.fields);
   }
-  const key = quotedLastKey(path);
+  const holdsAll = (text: string) => required.every((part) => text.includes(part));
   return (chunk, index) => {
     const payload = chunk.payload[index];
-    if (typeof payload !== 'string' || !payload.includes(key)) return NO_FIELDS;
+    if (typeof payload !== 'string' || !(holdsAll(payload) || payload.includes('\\'))) return NO_FIELDS;
     const fields = jsonFieldsOf(payload);
     return fields === undefined ? NO_FIELDS : [fields];
   };

@@ -8,6 +8,7 @@ import type { ChunkColumns } from '../record/chunk';
 import { ChunkCache } from '../record/chunk-cache';
 import { compileFilter } from './filter';
 import { startDecoding } from './frame-decoding';
+import { MatchList } from './match-list';
 import type { FilterRequest, TimelineRequest, WorkerReply, WorkerRequest } from './search-protocol';
 import { latencyMeasure, TrafficCounter } from './timeline';
 import { messageOf } from '../errors';
@@ -15,6 +16,8 @@ import { messageOf } from '../errors';
 const CACHE_BUDGET_BYTES = 512 << 20;
 /** Matches are sent back after this many chunks, so the count grows while a long scan runs. */
 const CHUNKS_PER_REPLY = 256;
+/** Chunks read from storage ahead of the one being scanned. */
+const READ_AHEAD = 4;
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -47,12 +50,12 @@ scope.onmessage = (event) => {
 
 async function filter(request: FilterRequest): Promise<void> {
   const compiled = compileFilter(request.spec, await startDecoding(request.decoder));
-  let matches: number[] = [];
+  let matches = new MatchList();
   let sinceReply = 0;
   const reply = (scannedTo: number) => {
-    const found = Uint32Array.from(matches);
+    const found = matches.toArray();
     scope.postMessage({ id: request.id, type: 'progress', matches: found, scannedTo }, [found.buffer]);
-    matches = [];
+    matches = new MatchList();
     sinceReply = 0;
   };
   await eachChunk(request, request.fromSeq, request.toSeq, (chunk, from, to) => {
@@ -83,7 +86,11 @@ async function timeline(request: TimelineRequest): Promise<void> {
 
 class Superseded extends Error {}
 
-/** Calls `visit` with each chunk holding records in [fromSeq, toSeq), and the index range to look at in it. */
+/**
+ * Calls `visit` with each chunk holding records in [fromSeq, toSeq), and the index range to look at in it.
+ * Reads from storage run `READ_AHEAD` chunks ahead of the scan, so IndexedDB fetches the next chunks while this
+ * thread deserializes and scans the current one, instead of each waiting for the other.
+ */
 async function eachChunk(
   request: WorkerRequest,
   fromSeq: number,
@@ -92,12 +99,28 @@ async function eachChunk(
 ): Promise<void> {
   const unsaved = new Map(request.unsaved.map((chunk) => [chunk.firstSeq, chunk]));
   const starts = request.starts;
-  for (let i = 0; i < starts.length; i++) {
+  let first = 0;
+  while (first < starts.length && (starts[first + 1] ?? Infinity) <= fromSeq) first++;
+  let end = first;
+  while (end < starts.length && (starts[end] as number) < toSeq) end++;
+  /** Reads under way by chunk index; each is dropped once scanned, so a scan holds only what the cache keeps. */
+  const reads = new Map<number, Promise<ChunkColumns>>();
+  const read = (i: number): Promise<ChunkColumns> => {
     const start = starts[i] as number;
-    if ((starts[i + 1] ?? Infinity) <= fromSeq) continue;
-    if (start >= toSeq) break;
-    const chunk = unsaved.get(start) ?? (await savedChunk(request.sessionId, start, i === starts.length - 1));
+    const chunk = unsaved.get(start);
+    if (chunk !== undefined) return Promise.resolve(chunk);
+    const reading = savedChunk(request.sessionId, start, i === starts.length - 1);
+    // A read ahead that fails is reported when the scan reaches it; until then it must not count as unhandled.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let nextRead = first;
+  for (let i = first; i < end; i++) {
+    for (; nextRead < Math.min(end, i + 1 + READ_AHEAD); nextRead++) reads.set(nextRead, read(nextRead));
+    const chunk = await (reads.get(i) as Promise<ChunkColumns>);
+    reads.delete(i);
     if (request.id !== latestId[request.type]) throw new Superseded();
+    const start = starts[i] as number;
     visit(chunk, Math.max(0, fromSeq - start), Math.min(chunk.count, toSeq - start));
   }
 }

@@ -3,7 +3,7 @@ import { ChunkBuilder } from '../../../../src/lib/record/chunk';
 import type { FilterSpec } from '../../../../src/lib/search/filter';
 import { compileFilter, EMPTY_FILTER } from '../../../../src/lib/search/filter';
 import { isEmptyFilter } from '../../../../src/lib/search/filter-form';
-import { parseFieldCondition } from '../../../../src/lib/search/field-condition';
+import { fieldHolds, parseFieldCondition } from '../../../../src/lib/search/field-condition';
 
 const chunk = new ChunkBuilder(0);
 const texts = [
@@ -56,6 +56,58 @@ describe('compileFilter', () => {
     expect(matching({ json: 'nested.id = 7' })).toEqual([3]);
     expect(matching({ json: 'type != trade' })).toEqual([1]);
     expect(matching({ json: 'type ~ uot' })).toEqual([1]);
+  });
+
+  it('skips unparsed only texts that cannot hold the condition, agreeing with parsing every text', () => {
+    const tricky = [
+      '{"event":"chat"}',
+      '{"event":"\\u0063hat"}',
+      '{"\\u0065vent":"chat"}',
+      '{"event":"chatter"}',
+      '{"event":"typing","note":"chat"}',
+      '{"event":"ch\\"at"}',
+      '{"event":"ch\\u00e9"}',
+      '{"event":"ché"}',
+      '{"event":"100"}',
+      '{"event":1e2}',
+      '{"event":100.0}',
+      '{"event":1e999}',
+      '{"event":true}',
+      '{"event":null}',
+      'not json chat "event"',
+    ];
+    const session = new ChunkBuilder(0);
+    for (const text of tricky) session.append({ kind: 'text', dir: 'in', t: 0, text, size: text.length });
+    const conditions = [
+      'event = chat',
+      'event ~ hat',
+      'event = ché',
+      'event ~ é',
+      'event = "100"',
+      'event = 100',
+    ];
+    for (const json of [
+      ...conditions,
+      'event = "Infinity"',
+      'event = "true"',
+      'event = null',
+      'event != chat',
+    ]) {
+      const parsed = parseFieldCondition(json);
+      if (typeof parsed === 'string') throw new Error(parsed);
+      const filter = compileFilter({ ...EMPTY_FILTER, json });
+      const expected = tricky.map((text) => {
+        try {
+          return fieldHolds(JSON.parse(text), parsed);
+        } catch {
+          return false;
+        }
+      });
+      expect(
+        tricky.map((_, i) => filter.matches(session, i)),
+        json,
+      ).toEqual(expected);
+    }
   });
 
   it('explains conditions it cannot read', () => {
