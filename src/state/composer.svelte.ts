@@ -2,6 +2,7 @@ import { formatJson } from '../lib/encoding/json';
 import type { ComposerFormat, MessageFormat, OutgoingPayload, ProtocolFormat } from '../lib/compose/message';
 import { encodeDescription, encodeMessage, isProtocolFormat } from '../lib/compose/message';
 import type { ComposeContext, Decoder } from '../lib/decoders/decoder';
+import type { DecodeChoice } from '../lib/decoders/registry';
 import type { Result } from '../lib/result';
 import type { VariableContext } from '../lib/compose/variables';
 import { expandVariables, randomUuid } from '../lib/compose/variables';
@@ -49,6 +50,11 @@ export class ComposerState {
   }
   set keepAlive(value: boolean) {
     this.#keepAlive.on = value;
+  }
+
+  /** What `Decode as` says of the connection: Handshake and keep-alive speaks that protocol, or none. */
+  set decodeAs(choice: DecodeChoice) {
+    this.#keepAlive.decodeAs = choice;
   }
 
   get body() {

@@ -1,3 +1,4 @@
+import type { DecodeChoice } from '../lib/decoders/registry';
 import type { LiveSession } from '../lib/session/live-session';
 import type { ConnectionComposeContext, ProtocolKeepAlive } from '../lib/session/protocol-keep-alive';
 
@@ -7,6 +8,7 @@ import type { ConnectionComposeContext, ProtocolKeepAlive } from '../lib/session
  */
 export class KeepAliveState {
   #on = $state(true);
+  #decodeAs: DecodeChoice = 'auto';
   #engine: ProtocolKeepAlive | null = null;
   /** Resolves once the engine listens: a connection opened before then goes without it. */
   readonly ready: Promise<void>;
@@ -15,6 +17,7 @@ export class KeepAliveState {
     this.ready = import('../lib/session/protocol-keep-alive').then(({ ProtocolKeepAlive }) => {
       const engine = new ProtocolKeepAlive(live);
       engine.enabled = this.#on;
+      engine.choice = this.#decodeAs;
       this.#engine = engine;
     });
   }
@@ -26,6 +29,12 @@ export class KeepAliveState {
   set on(value: boolean) {
     this.#on = value;
     if (this.#engine) this.#engine.enabled = value;
+  }
+
+  /** `Decode as`, which the keep-alive follows: None keeps nothing alive, a protocol that one (see the engine). */
+  set decodeAs(choice: DecodeChoice) {
+    this.#decodeAs = choice;
+    if (this.#engine) this.#engine.choice = choice;
   }
 
   /** The connection's ids and subprotocol, which protocol formats compose with. */

@@ -54,6 +54,12 @@ export class Panel {
         this.session.show(recorder, meta, true);
       }),
       live.on('listed', (meta) => this.session.updateMeta(meta)),
+      // Handshake and keep-alive speaks the protocol `Decode as` names (None: none), not only the one detected.
+      $effect.root(() => {
+        $effect(() => {
+          this.composer.decodeAs = this.decoding.choice;
+        });
+      }),
     ];
   }
 

@@ -1,15 +1,25 @@
 // @ts-check
 /**
  * The app against the sandbox's protocol paths (sandbox/protocols), as a newcomer tries them: Socket.IO decoded
- * at once, the frames Handshake and keep-alive sent marked as automatic in the grid and in Frame details.
+ * at once, the frames Handshake and keep-alive sent marked as automatic in the grid and in Frame details, and
+ * `Decode as` deciding what the keep-alive speaks (against a Socket.IO server that pings every 300 ms).
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { startSocketIoServer } from '../shared/protocol-servers/socket-io.js';
 import { openConnected, rowsOf, useEnvironment } from './harness.js';
 
 const env = useEnvironment();
 
 const SOCKET_IO = '/socket.io/?EIO=4&transport=websocket';
+
+/** @type {Awaited<ReturnType<typeof startSocketIoServer>> | undefined} */
+let quick;
+before(async () => {
+  // Drops a client that misses a pong for 2.5 s: a loaded machine's page still answers in time.
+  quick = await startSocketIoServer({ pingInterval: 300, pingTimeout: 2500 });
+});
+after(() => quick?.close());
 
 /**
  * The first row going `direction` whose preview matches `pattern`, once there is one.
@@ -69,4 +79,18 @@ test('a frame Handshake and keep-alive sent says so in the grid and in Frame det
   assert.doesNotMatch((await mine.textContent()) ?? '', /automatic/);
   const own = await detailsHeader(page, mine);
   assert.doesNotMatch((await own.textContent()) ?? '', /Sent by/);
+});
+
+test('Decode as None stops answering Socket.IO pings at once, and the server drops the connection', async () => {
+  const page = await env.open({ url: quick?.url ?? '', connect: '1' });
+  const state = page.getByRole('status', { name: 'Connection state' });
+  await state.filter({ hasText: 'open' }).waitFor();
+  // Answering: the server's pings get automatic pongs, and the connection outlives its ping timeout.
+  await rowsOf(page, 'sent')
+    .filter({ hasText: /pong · automatic$/ })
+    .nth(6)
+    .waitFor();
+  assert.match((await state.textContent()) ?? '', /open/);
+  await page.getByRole('combobox', { name: 'Decode as' }).selectOption('None');
+  await state.filter({ hasText: /closed/ }).waitFor({ timeout: 10_000 });
 });

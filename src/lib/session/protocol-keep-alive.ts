@@ -9,7 +9,8 @@ import type {
   WireFrame,
 } from '../decoders/decoder';
 import type { Detection } from '../decoders/detect';
-import { DecoderDetector } from '../decoders/detect';
+import { chooseDecoder, DecoderDetector } from '../decoders/detect';
+import type { DecodeChoice } from '../decoders/registry';
 import { DECODER_ENTRIES, findEntry, loadDecoder } from '../decoders/registry';
 import { wireFrameOf } from '../decoders/wire-frame';
 import { Emitter } from '../events';
@@ -44,6 +45,8 @@ interface Link {
   backlog: WireFrame[];
   /** The person sent a message before the protocol was recognized: that message was the handshake. */
   personSpokeFirst: boolean;
+  /** The protocol kept alive (its decoder may still be loading), or null while none is found. */
+  found: Detection | null;
   decoder: Decoder | null;
   session: DecoderSession | null;
   keepAlive: KeepAlive | null;
@@ -77,6 +80,7 @@ export class ProtocolKeepAlive {
   readonly #timers: Timers;
   readonly #unsubscribe: Unsubscribe[];
   #enabled = true;
+  #choice: DecodeChoice = 'auto';
   #link: Link | null = null;
   /**
    * Listening to every record only while a connection's protocol is still wanted: a connection with nothing to keep
@@ -116,6 +120,25 @@ export class ProtocolKeepAlive {
     if (!value) this.#stop();
   }
 
+  /** `Decode as`: Auto keeps alive the protocol detection finds, None nothing, a protocol that protocol. */
+  get choice(): DecodeChoice {
+    return this.#choice;
+  }
+  /**
+   * Applies to the open connection at once: None stops, a protocol other than the one kept alive starts afresh
+   * with it (its handshake, then answers). Auto leaves a running protocol be; on a connection with none, it looks
+   * again (subprotocol, URL, then the frames from now on).
+   */
+  set choice(value: DecodeChoice) {
+    if (value === this.#choice) return;
+    this.#choice = value;
+    const link = this.#link;
+    if (link === null || !this.#enabled || this.#live.status !== 'open') return;
+    if (!link.done && (value === 'auto' || value === link.found?.id)) return;
+    this.#stop();
+    this.#begin(link.facts, link.ids);
+  }
+
   /** The composer's ids and the subprotocol, for the connection open now (fresh ids on each connection). */
   get composeContext(): ConnectionComposeContext {
     const link = this.#link;
@@ -144,28 +167,35 @@ export class ProtocolKeepAlive {
 
   #opened(info: OpenInfo): void {
     this.#stop();
-    const facts = { url: info.url, protocol: info.protocol };
-    const detector = new DecoderDetector(info.url, this.#entries);
+    this.#begin({ url: info.url, protocol: info.protocol }, 0);
+  }
+
+  /** Keeps the connection alive as `Decode as` says, from now on; `ids`: those the composer has drawn on it. */
+  #begin(facts: ConnectionFacts, ids: number): void {
+    const detector = new DecoderDetector(facts.url, this.#entries);
+    const chosen = this.#choice === 'auto' ? null : chooseDecoder(this.#choice, null, this.#entries);
     const link: Link = {
       facts,
       detector,
       backlog: [],
       personSpokeFirst: false,
+      found: null,
       decoder: null,
       session: null,
       keepAlive: null,
-      // Off: the link still holds the composer's ids and subprotocol for this connection.
-      done: !this.#enabled,
+      // Off, or None: the link still holds the composer's ids and subprotocol for this connection.
+      done: !this.#enabled || (this.#choice !== 'auto' && chosen === null),
       timer: undefined,
       armedMs: 0,
-      ids: 0,
+      ids,
     };
     this.#link = link;
     if (link.done) return;
     this.#records = this.#live.on('record', (record) => {
       if (isMessage(record)) this.#message(wireFrameOf(record));
     });
-    detector.opened(info.protocol);
+    if (chosen !== null) return this.#activate(link, chosen);
+    detector.opened(facts.protocol);
     if (detector.detected) this.#activate(link, detector.detected);
   }
 
@@ -174,7 +204,7 @@ export class ProtocolKeepAlive {
     if (link === null || link.done) return;
     if (link.decoder === null) {
       link.backlog.push(frame);
-      if (link.detector.detected !== null) return; // loading: the backlog is read once it has loaded
+      if (link.found !== null) return; // loading: the backlog is read once it has loaded
       if (frame.dir === 'out') link.personSpokeFirst = true;
       link.detector.message(frame);
       const found = link.detector.detected;
@@ -188,6 +218,7 @@ export class ProtocolKeepAlive {
   #activate(link: Link, detection: Detection): void {
     const entry = findEntry(detection.id, this.#entries);
     if (entry === undefined) return this.#stop();
+    link.found = detection;
     this.#run(link, async () => {
       const decoder = await this.#load(entry);
       if (link.done) return;
