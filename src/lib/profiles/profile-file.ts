@@ -79,6 +79,7 @@ function contentOf(profile: Profile): ProfileContent {
     reconnect,
     variables: variables.map((variable) => ({ ...variable })),
     messages: messages.map((message) => ({ ...message })),
+    ...(profile.decodeAs === undefined ? {} : { decodeAs: profile.decodeAs }),
     ...agentSettingsOf(profile),
   };
 }
@@ -117,6 +118,14 @@ function redactProfile(content: ProfileContent): {
   };
   const redactions = [...plan.redactions, ...agent.redactions];
   return { profile, variablesLeftOut: secrets.map((v) => v.name), redactions };
+}
+
+/**
+ * `Decode as`: `auto`, `none` or a decoder's id (`socket-io`), which all look alike; anything else is left out, and
+ * the profile decodes as Auto.
+ */
+function readDecodeAs(value: unknown): Pick<ProfileContent, 'decodeAs'> {
+  return typeof value === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(value) ? { decodeAs: value } : {};
 }
 
 /** The Subprotocols field as typed: comma-separated. */
@@ -200,6 +209,7 @@ function readProfile(entry: unknown, imported: ImportedProfiles): ProfileContent
     messages: listOf(entry.messages).flatMap(readMessage),
     notes: typeof entry.notes === 'string' ? entry.notes : '',
     reconnect: entry.reconnect === true,
+    ...readDecodeAs(entry.decodeAs),
     ...readAgentSettings(entry),
   };
 }

@@ -269,3 +269,21 @@ describe('profile files', () => {
     expect(imported.ok && imported.value.profiles.length).toBe(MAX_IMPORTED_PROFILES);
   });
 });
+
+describe('profile files and Decode as', () => {
+  it('keep the choice through export and import, and leave out one that is no decoder id', () => {
+    const chosen = { ...feed, decodeAs: 'socket-io' };
+    const imported = importProfiles(exportProfiles([chosen, { ...feed, decodeAs: 'none' }, feed], false));
+    expect(imported.ok && imported.value.profiles.map((profile) => profile.decodeAs)).toEqual([
+      'socket-io',
+      'none',
+      undefined,
+    ]);
+    const file = JSON.parse(exportProfiles([chosen], true));
+    for (const odd of [42, '', 'Socket.IO', '<b>x</b>', 'x'.repeat(41)]) {
+      file.profiles[0].decodeAs = odd;
+      const read = importProfiles(JSON.stringify(file));
+      expect(read.ok && read.value.profiles[0], String(odd)).not.toHaveProperty('decodeAs');
+    }
+  });
+});
