@@ -80,11 +80,25 @@ export class ChunkPager {
   }
 
   /**
-   * Every chunk in order, for an export: cached ones as they are, the others read one at a time and not cached,
-   * so exporting a session of any length holds one chunk at a time.
+   * Every chunk in order, for an export: cached ones as they are, the others read and not cached, so exporting a
+   * session of any length holds two chunks at a time. The next chunk is read while the caller works on this one:
+   * the read's wait then costs the export nothing.
    */
   async *chunks(): AsyncGenerator<ChunkColumns> {
-    for (const start of [...this.#starts]) yield await this.#read(start);
+    const starts = [...this.#starts];
+    let next = starts.length > 0 ? this.#readAhead(starts[0] as number) : null;
+    for (let i = 0; next !== null; i++) {
+      const current = next;
+      next = i + 1 < starts.length ? this.#readAhead(starts[i + 1] as number) : null;
+      yield await current;
+    }
+  }
+
+  /** A read whose failure is reported where it is awaited, and not as unhandled when the caller stops early. */
+  #readAhead(start: number): Promise<ChunkColumns> {
+    const reading = this.#read(start);
+    reading.catch(() => undefined);
+    return reading;
   }
 
   /**

@@ -41,6 +41,22 @@ const IN_TEXTS = new Set(CREDENTIAL_WORDS);
 const MAX_NAME_LENGTH = 128;
 const IN_URLS = new Set([...CREDENTIAL_WORDS, ...URL_ONLY_CREDENTIAL_WORDS]);
 
+/**
+ * A credential word in any case, with anything but letters and digits allowed between its letters: where a name
+ * that namesCredential() accepts must have one (its last word, or its last two words joined, is such a word, and
+ * the words of a name are runs of its letters and digits). Cheap to test, so texts without one skip the search
+ * for credential-named fields, and names without one skip being cut into words.
+ */
+const CREDENTIAL_WORD_ANYWHERE = new RegExp(
+  CREDENTIAL_WORDS.map((word) => [...word].join('[^A-Za-z0-9]*')).join('|'),
+  'i',
+);
+
+/** False only when no JSON field or `name=value` pair in the text can be credential-named (see isCredentialField). */
+export function mayNameCredential(text: string): boolean {
+  return CREDENTIAL_WORD_ANYWHERE.test(text);
+}
+
 /** A name cut into lower-case words at separators and camelCase boundaries: "X-Amz-Security-Token", "apiKey". */
 export function nameWords(name: string): string[] {
   return name
@@ -58,6 +74,7 @@ export function nameWords(name: string): string[] {
 function namesCredential(name: string, words: ReadonlySet<string>): boolean {
   // Splitting camelCase takes quadratic time on a long run of capitals; no credential has a name this long.
   if (name.length > MAX_NAME_LENGTH) return false;
+  if (words === IN_TEXTS && !mayNameCredential(name)) return false;
   const parts = nameWords(name);
   const last = parts.at(-1);
   if (last === undefined) return false;

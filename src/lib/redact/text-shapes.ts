@@ -1,6 +1,6 @@
 import { parseBase64 } from '../encoding/base64';
 import { holdsVariableReference } from '../compose/variables';
-import { isCredentialField, replaceJwts } from './credential-shapes';
+import { isCredentialField, mayNameCredential, replaceJwts } from './credential-shapes';
 import { Findings, REDACTED } from './findings';
 import { redactUrl } from './url';
 
@@ -54,14 +54,16 @@ export function redactCredentialShapes(text: string, findings: Findings): string
     findings.add('text', 'a Bearer token in a text');
     return `${scheme}${REDACTED}`;
   });
-  if (result.includes('"')) {
+  // One cheap test tells whether any field's name can be a credential's: most texts then skip both searches.
+  const mayHoldCredentialField = mayNameCredential(result);
+  if (mayHoldCredentialField && result.includes('"')) {
     result = result.replace(JSON_FIELD, (whole, start: string, name: string, value: string) => {
       if (!isRedactable(value) || !isCredentialField(name)) return whole;
       findings.add('text', 'the value of a credential-named JSON field in a text');
       return `${start}${REDACTED}"`;
     });
   }
-  if (result.includes('=')) {
+  if (mayHoldCredentialField && result.includes('=')) {
     result = result.replace(FORM_PAIR, (whole, start: string, value: string) => {
       if (!isRedactable(value) || !isCredentialField(start.slice(0, -1))) return whole;
       findings.add('text', 'the value of a credential-named name=value pair in a text');
