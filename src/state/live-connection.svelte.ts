@@ -7,6 +7,7 @@ import type {
   LiveSession,
   OpenInfo,
 } from '../lib/session/live-session';
+import type { CloseContext } from '../lib/ws/close-meaning';
 import type { ConnectionStatus } from '../lib/ws/connection';
 import type { Result } from '../lib/result';
 
@@ -25,10 +26,13 @@ export class LiveConnectionState {
   #reconnect = $state.raw<{ at: number; attempt: number } | null>(null);
   #problem = $state<string | null>(null);
   #connectedUrl = $state('');
+  #offeredProtocols = $state(0);
   #sessionId = $state<string | null>(null);
   #bufferedAmount = $state(0);
   #tick = $state(0);
   #tickPending = false;
+  /** A connection the person asked for: once open, the Message box takes the focus (a reconnect never does). */
+  #focusOnOpen = false;
   readonly session: LiveSession;
   readonly #unsubscribe: Unsubscribe[];
 
@@ -40,6 +44,7 @@ export class LiveConnectionState {
         this.#closeInfo = null;
         this.#problem = null;
         this.#connectedUrl = meta.url;
+        this.#offeredProtocols = meta.protocols.length;
         this.#sessionId = meta.id;
       }),
       session.on('status', (status) => (this.#status = status)),
@@ -57,6 +62,14 @@ export class LiveConnectionState {
   }
   get isActive(): boolean {
     return this.#status === 'connecting' || this.#status === 'open';
+  }
+  /** The last connection closed without ever opening: its handshake never completed. */
+  get failed(): boolean {
+    return this.#status === 'closed' && this.#closeInfo !== null && this.#openInfo === null;
+  }
+  /** What the page knows of the last close beyond its code (see describeClose). */
+  get closeContext(): CloseContext {
+    return { opened: this.#openInfo !== null, offeredProtocols: this.#offeredProtocols };
   }
   get openInfo(): OpenInfo | null {
     return this.#openInfo;
@@ -109,7 +122,19 @@ export class LiveConnectionState {
 
   connect(request: ConnectRequest): Result<void> {
     this.#problem = null;
+    this.#focusOnOpen = true;
     return this.session.connect(request);
+  }
+
+  /**
+   * Whether the composer should take the focus now: once, when the connection asked for opens. Asked on every
+   * status change, so a connection that closes without opening drops the request.
+   */
+  takeFocusOnOpen(): boolean {
+    if (this.#status === 'connecting' || this.#status === 'closing') return false;
+    const wanted = this.#focusOnOpen && this.#status === 'open';
+    this.#focusOnOpen = false;
+    return wanted;
   }
 
   /** Sends a composed message (variables filled in with this connection's `{{$seq}}`). */

@@ -7,8 +7,8 @@ import { openConnected, rowsOf, useEnvironment } from './harness.js';
 const env = useEnvironment();
 
 /** @param {import('playwright-core').Page} page */
-async function waitUntilClosed(page) {
-  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'closed' }).waitFor();
+async function waitUntilClosed(page, state = 'closed') {
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: state }).waitFor();
   return page.getByRole('region', { name: 'Connection details' });
 }
 
@@ -42,7 +42,7 @@ test('Disconnect closes with 1000', async () => {
   await page.getByRole('button', { name: 'Disconnect' }).click();
   const details = await waitUntilClosed(page);
   await details.getByText(/^1000: Normal closure/).waitFor();
-  await page.getByRole('button', { name: 'Connect' }).waitFor();
+  await page.getByRole('button', { name: 'Connect', exact: true }).waitFor();
 });
 
 test('the server closes with the code and reason it was asked for', async () => {
@@ -53,27 +53,29 @@ test('the server closes with the code and reason it was asked for', async () => 
   await rowsOf(page, 'received').filter({ hasText: 'Closing with code 4001' }).waitFor();
 });
 
-test('/drop ends in 1006, explained', async () => {
+test('/drop ends in 1006, explained as a connection dropped after opening', async () => {
   const page = await env.open({ url: `${env.wsUrl}/drop`, connect: '1' });
   const details = await waitUntilClosed(page);
-  await details.getByText(/1006: Abnormal closure/).waitFor();
-  await details.getByText(/DNS failures, refused TCP connections, TLS errors, rejected handshakes/).waitFor();
+  await details.getByText(/1006: Dropped after opening/).waitFor();
+  assert.equal(await details.getByText(/handshake never completed/).count(), 0);
   assert.equal(await details.getByText('no', { exact: true }).count(), 1, 'wasClean is shown as no');
   assert.equal(await rowsOf(page, 'received').count(), 1);
 });
 
-test('a refused connection gives a clear message', async () => {
+test('a refused connection is failed, not closed, and says the handshake never completed', async () => {
   const port = await unusedPort();
   const page = await env.open({ url: `ws://127.0.0.1:${port}/`, connect: '1' });
-  const details = await waitUntilClosed(page);
-  await details.getByText(/1006: Abnormal closure/).waitFor();
+  const details = await waitUntilClosed(page, 'failed');
+  await details.getByText(/1006: The handshake never completed/).waitFor();
+  await details.getByText(/DevTools \(F12\)/).waitFor();
   await rowsOf(page, 'error').waitFor();
   assert.equal(await rowsOf(page, 'open').count(), 0);
 });
 
-test('a handshake refused for want of a subprotocol closes with 1006; offering one opens', async () => {
+test('a handshake refused for want of a subprotocol fails, pointing to Subprotocols; offering one opens', async () => {
   const refused = await env.open({ url: `${env.wsUrl}/protocol-required`, connect: '1' });
-  await (await waitUntilClosed(refused)).getByText(/1006/).first().waitFor();
+  const failed = await waitUntilClosed(refused, 'failed');
+  await failed.getByText(/1006: The handshake never completed.*list it in Subprotocols\./).waitFor();
 
   const page = await openConnected(env, '/protocol-required', { protocols: 'chat.v1' });
   await page.getByRole('region', { name: 'Connection details' }).getByText('chat.v1').waitFor();

@@ -74,3 +74,59 @@ test('a failed import is announced as an alert, a successful one as a status', a
     .filter({ hasText: /^Nothing imported: This file is not JSON/ })
     .waitFor();
 });
+
+test('Connect brings the focus to the Message box once open; the close controls and the binary-type hint show only then', async () => {
+  const page = await env.open();
+  const closeCode = page.getByLabel('Close code');
+  assert.equal(await closeCode.count(), 0, 'nothing to close yet');
+  const binaryType = page.getByLabel('Binary type');
+  assert.equal(await page.getByText('Applies to the next connection').count(), 0);
+
+  await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/echo`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'message');
+  await page.keyboard.type('straight away');
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('grid', { name: 'Frames' }).getByText('straight away').first().waitFor();
+
+  // While connected: why Binary type cannot change, and the close controls, by their names.
+  assert.equal(await binaryType.isDisabled(), true);
+  await page.getByText(/^Applies to the next connection/).waitFor();
+  assert.match((await binaryType.getAttribute('title')) ?? '', /next connection/);
+  await closeCode.fill('4001');
+  await page.getByLabel('Close reason').fill('bye');
+  await page.getByRole('button', { name: 'Close with code' }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'closed' }).waitFor();
+  await closeCode.waitFor({ state: 'detached' });
+  assert.equal(await page.getByText('Applies to the next connection').count(), 0);
+});
+
+test('rename starts from the name shown; Enter or leaving the field saves, Esc cancels', async () => {
+  const page = await env.open({ url: `${env.wsUrl}/echo`, connect: '1' });
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  const item = page.getByRole('list', { name: 'Sessions' }).getByRole('listitem').first();
+  await item.filter({ hasText: 'closed' }).waitFor();
+  const field = page.getByLabel('Session name');
+
+  await item.getByRole('button', { name: /^Rename/ }).click();
+  assert.equal(await field.inputValue(), `${env.wsUrl}/echo`);
+  await page.getByText('Enter to save · Esc to cancel').waitFor();
+  // Typing replaces the selected name; clicking elsewhere keeps it.
+  await page.keyboard.type('echo check');
+  await page.getByLabel('URL', { exact: true }).click();
+  await item.getByText('echo check', { exact: true }).waitFor();
+
+  await item.getByRole('button', { name: /^Rename/ }).click();
+  assert.equal(await field.inputValue(), 'echo check');
+  await field.fill('thrown away');
+  await field.press('Escape');
+  await field.waitFor({ state: 'detached' });
+  await item.getByText('echo check', { exact: true }).waitFor();
+
+  await item.getByRole('button', { name: /^Rename/ }).click();
+  await field.fill('final name');
+  await field.press('Enter');
+  await item.getByText('final name', { exact: true }).waitFor();
+});
