@@ -1,4 +1,5 @@
 import type { FilterRequest, TimelineRequest, WorkerReply, WorkerRequest } from './search-protocol';
+import { splitFilter, SplitReplies } from './split-filter';
 
 /** Starts the search worker; the composition root passes Vite's worker constructor. */
 export type WorkerFactory = () => Worker;
@@ -12,26 +13,32 @@ type ReplyHandler = (reply: WorkerReply) => void;
 /** A filter that has not answered for this long is taken to be stuck in a regex (it replies every 256 chunks). */
 const STUCK_MS = 1000;
 
+/** Two workers where there are two cores: a long filter is split between them (split-filter.ts). */
+const defaultWorkerCount = () => (Math.min(2, globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 ? 2 : 1);
+
 /**
- * The page's side of the search worker, shared by the filter and the timeline, so they share one worker and its
- * chunk cache. It numbers jobs, sends each reply to the job it answers, and drops replies for a job that a newer
- * one of the same type replaced. The worker starts with the first job.
+ * The page's side of the search workers, shared by the filter and the timeline, so they share the first worker and
+ * its chunk cache. A filter over many chunks is split between two workers, one a core, each keeping the chunks of
+ * its half; their replies are joined into one job's, in order. It numbers jobs, sends each reply to the job it
+ * answers, and drops replies for a job that a newer one of the same type replaced. Workers start with the first
+ * job that needs them.
  */
 export class SearchClient {
   readonly #createWorker: () => SearchWorker;
   readonly #now: () => number;
-  #worker: SearchWorker | null = null;
+  readonly #workers: (SearchWorker | null)[];
   #nextId = 0;
   /** Jobs under way by id, with the handler their replies go to. */
   readonly #pending = new Map<
     number,
-    { type: WorkerRequest['type']; startedAt: number; onReply: ReplyHandler }
+    { type: WorkerRequest['type']; startedAt: number; onReply: ReplyHandler; split?: SplitReplies }
   >();
   #lastReplyAt = -Infinity;
 
-  constructor(createWorker: WorkerFactory, now = () => performance.now()) {
+  constructor(createWorker: WorkerFactory, now = () => performance.now(), workers = defaultWorkerCount()) {
     this.#createWorker = createWorker;
     this.#now = now;
+    this.#workers = Array.from({ length: workers }, () => null);
   }
 
   /**
@@ -41,8 +48,16 @@ export class SearchClient {
   run(job: Job, transfer: Transferable[], onReply: ReplyHandler): number {
     for (const [otherId, other] of this.#pending) if (other.type === job.type) this.drop(otherId);
     const id = ++this.#nextId;
-    this.#pending.set(id, { type: job.type, startedAt: this.#now(), onReply });
-    this.#ensureWorker().postMessage({ ...job, id } as WorkerRequest, transfer);
+    const halves = job.type === 'filter' && this.#workers.length > 1 ? splitFilter(job) : null;
+    if (halves === null) {
+      this.#pending.set(id, { type: job.type, startedAt: this.#now(), onReply });
+      this.#ensureWorker(0).postMessage({ ...job, id } as WorkerRequest, transfer);
+      return id;
+    }
+    const split = new SplitReplies(onReply);
+    this.#pending.set(id, { type: job.type, startedAt: this.#now(), onReply, split });
+    // Not transferred: the chunk before the second half may go to both workers, and unsaved chunks are few.
+    halves.forEach((half, index) => this.#ensureWorker(index).postMessage({ ...half, id }));
     return id;
   }
 
@@ -64,27 +79,33 @@ export class SearchClient {
    * reply saying why; the next job starts a new worker.
    */
   terminate(reason: string): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    for (const worker of this.#workers) worker?.terminate();
+    this.#workers.fill(null);
     this.#failAll(reason);
   }
 
-  #ensureWorker(): SearchWorker {
-    if (this.#worker) return this.#worker;
+  #ensureWorker(index: number): SearchWorker {
+    const existing = this.#workers[index];
+    if (existing) return existing;
     const worker = this.#createWorker();
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#receive(event.data);
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#receive(index, event.data);
     worker.onerror = (event) => {
       event.preventDefault();
       this.terminate(event.message || 'the search worker failed');
     };
-    this.#worker = worker;
+    this.#workers[index] = worker;
     return worker;
   }
 
-  #receive(reply: WorkerReply): void {
+  #receive(workerIndex: number, reply: WorkerReply): void {
     this.#lastReplyAt = this.#now();
     const job = this.#pending.get(reply.id);
     if (job === undefined) return;
+    if (job.split) {
+      job.split.receive(workerIndex === 0 ? 0 : 1, reply);
+      if (job.split.ended) this.#pending.delete(reply.id);
+      return;
+    }
     if (reply.type !== 'progress') this.#pending.delete(reply.id);
     job.onReply(reply);
   }

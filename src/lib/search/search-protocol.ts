@@ -22,6 +22,11 @@ export interface FilterRequest extends SessionChunks {
   spec: FilterSpec;
   fromSeq: number;
   toSeq: number;
+  /**
+   * Records from here to fromSeq are decoded but not matched: the second half of a split filter (split-filter.ts)
+   * starts its decoder a chunk early, so a stateful one enters the half as it would have.
+   */
+  warmFromSeq?: number;
 }
 
 /**

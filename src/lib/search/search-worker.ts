@@ -58,9 +58,12 @@ async function filter(request: FilterRequest): Promise<void> {
     matches = new MatchList();
     sinceReply = 0;
   };
-  await eachChunk(request, request.fromSeq, request.toSeq, (chunk, from, to) => {
+  const fromSeq = request.fromSeq;
+  await eachChunk(request, request.warmFromSeq ?? fromSeq, request.toSeq, (chunk, from, to) => {
+    // Records before fromSeq only warm the decoder up: what they match is another worker's.
     for (let index = from; index < to; index++)
-      if (compiled.matches(chunk, index)) matches.push(chunk.firstSeq + index);
+      if (compiled.matches(chunk, index) && chunk.firstSeq + index >= fromSeq)
+        matches.push(chunk.firstSeq + index);
     if (++sinceReply === CHUNKS_PER_REPLY) reply(chunk.firstSeq + to);
   });
   reply(request.toSeq);

@@ -25,7 +25,7 @@ const chunks = { sessionId: 's', starts: [0], unsaved: [], decoder: null };
 const filterJob = { type: 'filter' as const, ...chunks, spec: EMPTY_FILTER, fromSeq: 0, toSeq: 10 };
 const timelineJob = { type: 'timeline' as const, ...chunks, startMs: 0, endMs: 1, latencyField: '' };
 
-function setUp() {
+function setUp(workerCount = 1) {
   const workers: FakeWorker[] = [];
   let now = 0;
   const client = new SearchClient(
@@ -35,6 +35,7 @@ function setUp() {
       return worker as unknown as Worker;
     },
     () => now,
+    workerCount,
   );
   return { client, workers, advance: (ms: number) => (now += ms) };
 }
@@ -97,5 +98,23 @@ describe('SearchClient', () => {
     client.run(timelineJob, [], (reply) => replies.push(reply));
     client.terminate('cancelled');
     expect(replies.at(-1)).toMatchObject({ type: 'error', message: 'cancelled' });
+  });
+
+  it('splits a long filter between two workers and joins their replies into one job, in order', () => {
+    const { client, workers } = setUp(2);
+    const replies: WorkerReply[] = [];
+    const starts = Array.from({ length: 8 }, (_, i) => i * 10);
+    const id = client.run({ ...filterJob, starts, toSeq: 80 }, [], (reply) => replies.push(reply));
+    client.run(timelineJob, [], () => undefined);
+    const [first, second] = workers as [FakeWorker, FakeWorker];
+    expect(second.sent.map((request) => request.type)).toEqual(['filter']);
+    expect(first.sent.map((request) => request.type)).toEqual(['filter', 'timeline']);
+    second.reply({ id, type: 'progress', matches: new Uint32Array([45]), scannedTo: 60 });
+    second.reply({ id, type: 'done', scannedTo: 80, warnings: [] });
+    first.reply({ id, type: 'progress', matches: new Uint32Array([3]), scannedTo: 40 });
+    first.reply({ id, type: 'done', scannedTo: 40, warnings: [] });
+    expect(replies.map((reply) => (reply.type === 'progress' ? reply.matches[0] : reply.scannedTo))).toEqual([
+      3, 45, 80,
+    ]);
   });
 });
