@@ -1,5 +1,5 @@
 import { mount } from 'svelte';
-import { parseDeepLink } from './lib/deep-link';
+import { parseDeepLink, withoutDeepLink } from './lib/deep-link';
 import { applyTheme, storedTheme } from './lib/display/theme';
 import { sharedFragment } from './lib/formats/share-fragment';
 import { FramesDb } from './lib/persist/frames-db';
@@ -27,7 +27,7 @@ import { ShownSessionState } from './state/shown-session.svelte';
 import { SessionImportState } from './state/session-import.svelte';
 import { TransferState } from './state/transfer.svelte';
 import { Workspace } from './state/workspace.svelte';
-import App from './ui/App.svelte';
+import FrontTab from './ui/tabs/FrontTab.svelte';
 import './ui/global.css';
 
 // The composition root: every shared object is built here, once, and handed to the UI.
@@ -83,10 +83,25 @@ const workspace: Workspace = new Workspace(
 );
 const profiles: ProfilesState = new ProfilesState(new ProfilesDb(), () => workspace.front.connection);
 const profileFiles = new ProfileFilesState(profiles);
-const panel = workspace.addPanel();
+workspace.addPanel();
+// The tabs of the last visit come back before anything is shown (their code loads beside the first screen's).
+const { TabsState } = await import('./state/tabs.svelte');
+const tabs = new TabsState(workspace, localStorage);
+tabs.restore();
+tabs.keep();
 const transfer = new TransferState(workspace, profiles);
 const imports = new SessionImportState(workspace, profiles, profileFiles, framesDb, sessionsDb);
-const state: AppState = { workspace, sessions, profiles, profileFiles, transfer, imports, shell, search };
+const state: AppState = {
+  workspace,
+  sessions,
+  profiles,
+  profileFiles,
+  transfer,
+  imports,
+  shell,
+  search,
+  tabs,
+};
 
 // The page may be about to go away: save what is buffered now rather than at the next flush.
 addEventListener('pagehide', () => workspace.flushAll());
@@ -95,7 +110,12 @@ document.addEventListener('visibilitychange', () => {
 });
 
 const link = parseDeepLink(location.search);
+const panel = tabs.forLink(link);
 panel.connection.applyDeepLink(link);
+// Followed once: a reload reopens the tabs as they are by then, rather than follow the link again.
+const unlinked = withoutDeepLink(location.search);
+if (unlinked !== location.search)
+  history.replaceState(null, '', location.pathname + unlinked + location.hash);
 // Opening a pairing link is asking to use the agent: its switch is on, so the Agent state shows the pairing took.
 if (pairing !== null) panel.connection.agent.throughAgent = true;
 // A profile's link carries its bar in the fragment (never sent to a server): fill the bar, never connect.
@@ -108,10 +128,11 @@ if (location.hash.startsWith('#url=')) {
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
-mount(App, { target, props: { state } });
+mount(FrontTab, { target, props: { state } });
 
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
 await Promise.all([sessions.load(), profiles.load()]);
+void tabs.reopenSessions();
 // Keep-alive must be listening before a deep link's connection opens.
 await panel.composer.ready;
 if (link.connect) panel.connection.connect();

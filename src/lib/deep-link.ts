@@ -35,3 +35,13 @@ export function parseDeepLink(search: string): DeepLink {
   }
   return link;
 }
+
+const LINK_PARAMETERS = ['url', 'protocols', 'binaryType', 'connect'];
+
+/** The query string without a deep link's parameters: what the address bar keeps once the link was followed. */
+export function withoutDeepLink(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const name of LINK_PARAMETERS) params.delete(name);
+  const rest = params.toString();
+  return rest === '' ? '' : `?${rest}`;
+}

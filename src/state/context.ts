@@ -6,6 +6,7 @@ import type { ProfileFilesState } from './profile-files.svelte';
 import type { ProfilesState } from './profiles.svelte';
 import type { SessionListState } from './session-list.svelte';
 import type { SessionImportState } from './session-import.svelte';
+import type { TabsState } from './tabs.svelte';
 import type { TransferState } from './transfer.svelte';
 import type { Workspace } from './workspace.svelte';
 
@@ -20,6 +21,8 @@ export interface AppState {
   shell: AppShellState;
   /** The one search worker every filter and timeline shares. */
   search: SearchClient;
+  /** The panels as tabs: opened, named, kept for the next visit. */
+  tabs: TabsState;
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();

@@ -13,11 +13,13 @@ export interface WorkspaceFactory {
 
 /**
  * Everything open at once: any number of live connections, each in a panel with its own view state, and the
- * stored-session list they all record into. Today the UI shows one panel; tabs are the next step.
+ * stored-session list they all record into. The UI shows one panel at a time, the one in front, as a tab.
  */
 export class Workspace {
   #panels = $state.raw<Panel[]>([]);
-  #front = $state(0);
+  #front = $state.raw<Panel | null>(null);
+  /** Every tab's frames shown in one grid, in time order, instead of the front tab's. */
+  merged = $state(false);
   readonly sessions: SessionListState;
   readonly #factory: WorkspaceFactory;
   readonly #frames: FrameReader;
@@ -33,9 +35,12 @@ export class Workspace {
   }
   /** The panel in front: where a profile loads, an import opens, an export reads from. */
   get front(): Panel {
-    const panel = this.#panels[this.#front] ?? this.#panels[0];
+    const panel = this.#front ?? this.#panels[0];
     if (panel === undefined) throw new Error('The workspace has no panel yet: call addPanel() first.');
     return panel;
+  }
+  set front(panel: Panel) {
+    if (this.#panels.includes(panel)) this.#front = panel;
   }
 
   /** Sessions recording in this tab now: never deleted, listed before storage lists them. */
@@ -65,6 +70,19 @@ export class Workspace {
     const panel = new Panel(this.#factory.panelParts(live), this.sessions, this.#frames);
     this.#panels = [...this.#panels, panel];
     return panel;
+  }
+
+  /**
+   * Closes a panel's tab (never the last one): its connection closes and what it recorded stays, as a stored
+   * session. Its neighbour comes to the front if it was there.
+   */
+  close(panel: Panel): void {
+    const index = this.#panels.indexOf(panel);
+    if (index < 0 || this.#panels.length === 1) return;
+    panel.live.session.disconnect();
+    this.#panels = this.#panels.filter((p) => p !== panel);
+    if (this.#front === panel) this.#front = this.#panels[Math.min(index, this.#panels.length - 1)] ?? null;
+    panel.dispose();
   }
 
   /** Deletes sessions (never one still recording); saving resumes where a full disk had stopped it. */

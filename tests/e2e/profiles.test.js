@@ -125,7 +125,7 @@ test("a profile's variables fill in the URL, subprotocols and messages; secrets 
 test('a name that cannot be a variable is refused, and an unknown one blocks connecting', async () => {
   const page = await env.open();
   await page.getByLabel('URL', { exact: true }).fill('ws://{{missing}}/');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByText(/^Unknown variable \{\{missing\}\}/).waitFor();
   assert.match((await page.getByRole('status', { name: 'Connection state' }).textContent()) ?? '', /closed/);
 

@@ -127,7 +127,7 @@ test('a full disk: recording goes on in memory, the user is told, and nothing st
 
   await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/stream?count=600&size=10000`);
   await page.getByRole('button', { name: 'Disconnect' }).click();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await waitForMessageCount(page, 600);
   await page.getByRole('alert').filter({ hasText: 'Storage is full.' }).waitFor();
   // Every frame is still there to see.

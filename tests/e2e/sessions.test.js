@@ -16,7 +16,7 @@ const sessions = (page) => page.getByRole('list', { name: 'Sessions' }).getByRol
  */
 async function record(page, path, count) {
   await page.getByLabel('URL', { exact: true }).fill(env.wsUrl + path);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   // Once open, the grid shows the new session, not the count of the one before.
   await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
   await waitForMessageCount(page, count);

@@ -18,7 +18,7 @@ test('an http URL gets a one-click fix and no connection attempt', async () => {
   const page = await env.open();
   const url = page.getByLabel('URL', { exact: true });
   await url.fill(`${env.wsUrl.replace('ws:', 'http:')}/echo`);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByText('WebSockets use ws://, not http://.').waitFor();
   assert.match((await page.getByRole('status', { name: 'Connection state' }).textContent()) ?? '', /closed/);
   assert.equal(
@@ -52,7 +52,7 @@ test('a mistyped ws scheme is repaired, not given a second scheme', async () => 
 test('malformed URLs and subprotocols are explained next to their fields', async () => {
   const page = await env.open();
   const url = page.getByLabel('URL', { exact: true });
-  const connect = page.getByRole('button', { name: 'Connect' });
+  const connect = page.getByRole('button', { name: 'Connect', exact: true });
   /** @type {[string, string][]} */
   const cases = [
     ['', 'Enter a ws:// or wss:// URL.'],

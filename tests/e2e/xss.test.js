@@ -73,7 +73,7 @@ test('typed URLs and deep-link values stay text', async () => {
   const url = page.getByLabel('URL', { exact: true });
   for (const payload of [`http://${CORPUS[0]}`, CORPUS[1], `javascript:window.__xss=1`]) {
     await url.fill(payload);
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.locator('#url-error').filter({ hasText: /\S/ }).waitFor();
   }
   await assertInert(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeepLink } from '../../../src/lib/deep-link';
+import { parseDeepLink, withoutDeepLink } from '../../../src/lib/deep-link';
 
 describe('parseDeepLink', () => {
   it('reads every parameter of the contract', () => {
@@ -19,5 +19,13 @@ describe('parseDeepLink', () => {
     expect(link.connect).toBe(false);
     expect(link.errors.binaryType).toMatch(/“bytes”/);
     expect(link.errors.connect).toMatch(/connect=please/);
+  });
+});
+
+describe('withoutDeepLink', () => {
+  it('takes out the link’s parameters and keeps any other', () => {
+    expect(withoutDeepLink('?url=ws%3A%2F%2Fh%2F&protocols=a&binaryType=blob&connect=1')).toBe('');
+    expect(withoutDeepLink('?utm=x&url=ws%3A%2F%2Fh%2F&connect=1')).toBe('?utm=x');
+    expect(withoutDeepLink('')).toBe('');
   });
 });

@@ -1,52 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SearchClient } from '../../../src/lib/search/search-client';
-import { ComposerState } from '../../../src/state/composer.svelte';
-import { ConnectionBarState } from '../../../src/state/connection-bar.svelte';
-import { DecodingState } from '../../../src/state/decoding.svelte';
-import { FilterState } from '../../../src/state/filter.svelte';
-import { FrameViewState } from '../../../src/state/frame-view.svelte';
-import { SessionListState } from '../../../src/state/session-list.svelte';
-import { ShownSessionState } from '../../../src/state/shown-session.svelte';
-import { Workspace } from '../../../src/state/workspace.svelte';
-import { liveSessions } from './live-harness';
+import { workspace } from './workspace-harness';
 
 // Each composer loads Handshake and keep-alive with import(): loaded once here, it is ready before a test ends.
 beforeAll(() => import('../../../src/lib/session/protocol-keep-alive'));
-
-/** A workspace built as main.ts builds it, on fake sockets and fresh fake-indexeddb databases. */
-function workspace() {
-  const live = liveSessions();
-  const scheduled: (() => void)[] = [];
-  const search = new SearchClient(() => {
-    throw new Error('No filter runs in these tests.');
-  });
-  const sessions: SessionListState = new SessionListState(
-    { sessionsDb: live.sessionsDb, frames: live.frames, recordingNow: () => Promise.resolve(new Set()) },
-    () => built.recordingHere(),
-  );
-  const built: Workspace = new Workspace(
-    sessions,
-    {
-      liveSession: live.create,
-      panelParts: (connection) => {
-        const session = new ShownSessionState((callback) => scheduled.push(callback));
-        const view = new FrameViewState();
-        const bar = new ConnectionBarState(connection, 'http:');
-        const decoding = new DecodingState(session);
-        return {
-          session,
-          view,
-          connection: bar,
-          decoding,
-          filter: new FilterState(session, view, search, decoding),
-          composer: new ComposerState(bar),
-        };
-      },
-    },
-    live.frames,
-  );
-  return { ...live, workspace: built, sessions };
-}
 
 /** Records a short session on the panel's connection and waits until storage lists it closed; returns its id. */
 async function recordClosed(env: ReturnType<typeof workspace>, panel = env.workspace.front) {
@@ -120,5 +76,43 @@ describe('Workspace and Panel', () => {
     expect(panel.session.recordCount).toBe(0);
     expect(watcher.session.meta?.id).toBe(recording);
     expect((await env.sessionsDb.list()).map((meta) => meta.id)).toEqual([recording]);
+  });
+});
+
+describe('Workspace tabs', () => {
+  it('brings a panel of its own to the front, and no other', () => {
+    const env = workspace();
+    const first = env.workspace.addPanel();
+    const second = env.workspace.addPanel();
+    env.workspace.front = second;
+    expect(env.workspace.front).toBe(second);
+    const stranger = workspace().workspace.addPanel();
+    env.workspace.front = stranger;
+    expect(env.workspace.front).toBe(second);
+    env.workspace.front = first;
+    expect(env.workspace.front).toBe(first);
+  });
+
+  it('closes a tab’s connection with it, keeps its recording, and never closes the last tab', async () => {
+    const env = workspace();
+    const first = env.workspace.addPanel();
+    const second = env.workspace.addPanel();
+    env.workspace.front = second;
+    second.connection.connect();
+    env.socket().open();
+    env.socket().receive('kept');
+    const id = second.live.sessionId ?? '';
+
+    env.workspace.close(second);
+    expect(env.socket().closedWith).toEqual([1000, '']);
+    expect(env.workspace.panels).toEqual([first]);
+    expect(env.workspace.front).toBe(first);
+    // The browser finishes the closing handshake; the recording is then stored, closed, with what it got.
+    env.socket().closeFromServer(1000, '', true);
+    await expect.poll(async () => (await env.sessionsDb.get(id))?.status).toBe('closed');
+    expect((await env.sessionsDb.get(id))?.totals.received).toBe(1);
+
+    env.workspace.close(first);
+    expect(env.workspace.panels).toEqual([first]);
   });
 });
