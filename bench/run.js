@@ -12,6 +12,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../tests/shared/chromium.js';
 import { shownCount } from '../tests/shared/probes.js';
 import { seedSession } from '../tests/shared/seed-bundle.js';
 import { startServers } from '../tests/shared/servers.js';
+import { AGENT_CASE, runAgentCase } from './agent-app.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** BENCH_ONLY=binary (any part of a case's name) runs just the matching cases. */
@@ -532,6 +533,10 @@ if (SCROLL_CASE.includes(ONLY)) {
 }
 
 if (MEMORY_CASE.includes(ONLY)) console.log(JSON.stringify({ case: MEMORY_CASE, ...(await runMemory()) }));
+
+if (AGENT_CASE.includes(ONLY)) {
+  console.log(JSON.stringify(await runAgentCase({ browser, appUrl, wsUrl, rounds: ROUNDS })));
+}
 
 console.log(
   `${new Date().toISOString()} · ${ROUNDS} rounds, medians (worst for lag, heap, tasks) · Chromium ${browser.version()}`,
