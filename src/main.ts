@@ -75,7 +75,7 @@ const workspace: Workspace = new Workspace(
         connection,
         decoding,
         filter: new FilterState(session, view, search, decoding),
-        composer: new ComposerState(connection),
+        composer: new ComposerState(connection, localStorage),
       };
     },
   },

@@ -6,8 +6,8 @@ import type { DecodeChoice } from '../lib/decoders/registry';
 import type { Result } from '../lib/result';
 import type { VariableContext } from '../lib/compose/variables';
 import { expandVariables, randomUuid } from '../lib/compose/variables';
-import type { SentMessage as ComposerSentMessage } from '../lib/compose/history';
-import { MessageHistory } from '../lib/compose/history';
+import type { MessageHistory, SentMessage as ComposerSentMessage } from '../lib/compose/history';
+import { storedHistory, type KeyValue } from '../lib/compose/history-store';
 import { messageOf } from '../lib/errors';
 import type { ConnectionBarState } from './connection-bar.svelte';
 import { KeepAliveState } from './keep-alive.svelte';
@@ -24,7 +24,7 @@ export class ComposerState {
   /** Decoders loaded for protocol formats, by id: composing waits for the first load only. */
   #decoders = $state.raw<Readonly<Record<string, Decoder>>>({});
   readonly #keepAlive: KeepAliveState;
-  readonly #recall = new MessageHistory<ComposerFormat>();
+  readonly #recall: MessageHistory<ComposerFormat>;
   /** The recall list as the UI reads it: replaced whenever a message is remembered. */
   #history = $state.raw<readonly SentMessage[]>([]);
   #sendError = $state<string | null>(null);
@@ -33,9 +33,10 @@ export class ComposerState {
   /** The message as it would go now: checked as typed, with its variables filled in. */
   readonly encoded = $derived(this.#encode(this.#body, this.#format, this.#variables(1)));
 
-  /** Sends on the bar's connection; the profile the bar uses says what {{name}} stands for. */
-  constructor(bar: ConnectionBarState) {
+  /** Sends on the bar's connection ({{name}} as its profile says); `storage` keeps the history across reloads. */
+  constructor(bar: ConnectionBarState, storage: KeyValue | null = null) {
     this.#bar = bar;
+    this.#history = (this.#recall = storedHistory(storage)).entries;
     this.#keepAlive = new KeepAliveState(bar.live.session);
   }
 

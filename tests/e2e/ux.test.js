@@ -130,3 +130,41 @@ test('rename starts from the name shown; Enter or leaving the field saves, Esc c
   await field.press('Enter');
   await item.getByText('final name', { exact: true }).waitFor();
 });
+
+test('a reload keeps the bar and the sent messages; Connect again reopens a recorded session', async () => {
+  const page = await env.open();
+  const url = page.getByLabel('URL', { exact: true });
+  const box = page.getByLabel('Message', { exact: true });
+  await url.fill(`${env.wsUrl}/protocol-required`);
+  await page.getByLabel('Subprotocols').fill('json.v1');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  await box.fill('kept for next time');
+  await box.press('Control+Enter');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'closed' }).waitFor();
+
+  await page.reload();
+  assert.equal(await url.inputValue(), `${env.wsUrl}/protocol-required`);
+  assert.equal(await page.getByLabel('Subprotocols').inputValue(), 'json.v1');
+  await box.press('Alt+ArrowUp');
+  assert.equal(await box.inputValue(), 'kept for next time');
+
+  // The bar pointed elsewhere since; the recorded session reconnects with its own URL and subprotocols.
+  await url.fill(`${env.wsUrl}/echo`);
+  await page.getByLabel('Subprotocols').fill('');
+  await page
+    .getByRole('list', { name: 'Sessions' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button')
+    .first()
+    .click();
+  await page
+    .getByRole('region', { name: 'Recorded session' })
+    .getByRole('button', { name: 'Connect again' })
+    .click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  assert.equal(await url.inputValue(), `${env.wsUrl}/protocol-required`);
+  assert.equal(await page.getByLabel('Subprotocols').inputValue(), 'json.v1');
+});

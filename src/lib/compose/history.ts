@@ -11,10 +11,21 @@ const HISTORY_LIMIT = 100;
  * aside while recalling and comes back when stepping past the newest.
  */
 export class MessageHistory<Format extends string = string> {
-  #entries: SentMessage<Format>[] = [];
+  #entries: SentMessage<Format>[];
   /** Which entry is in the box while recalling; -1 when the box holds a new message. */
   #index = -1;
   #draft = '';
+
+  readonly #kept: (entries: readonly SentMessage<Format>[]) => void;
+
+  /** `entries`: what an earlier visit sent, newest first; `kept` hears of each change, to store it. */
+  constructor(
+    entries: readonly SentMessage<Format>[] = [],
+    kept: (entries: readonly SentMessage<Format>[]) => void = () => {},
+  ) {
+    this.#entries = entries.slice(0, HISTORY_LIMIT);
+    this.#kept = kept;
+  }
 
   get entries(): readonly SentMessage<Format>[] {
     return this.#entries;
@@ -28,6 +39,7 @@ export class MessageHistory<Format extends string = string> {
     const rest = this.#entries.filter((m) => m.body !== message.body || m.format !== message.format);
     this.#entries = [message, ...rest].slice(0, HISTORY_LIMIT);
     this.#index = -1;
+    this.#kept(this.#entries);
   }
 
   /** The box was edited by hand: it holds a new message again. */
