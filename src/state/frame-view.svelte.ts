@@ -34,8 +34,13 @@ export class FrameViewState {
     this.#revealRequest = { position };
   }
 
-  select(seq: number | null): void {
-    this.#selected = seq;
+  /**
+   * Selects a row (or none). Picking a row stops following the tail, as arrow keys and scrolling up do: otherwise
+   * a row clicked during a live feed would scroll away at once, taking the person's place with it.
+   */
+  select(position: number | null): void {
+    this.#selected = position;
+    if (position !== null) this.#followTail = false;
   }
 
   /** Moves the selection by `delta` rows within [0, length), starting from the last row when none is selected. */
