@@ -16,6 +16,8 @@ function expectedDumpLines() {
 for (const binaryType of ['arraybuffer', 'blob']) {
   test(`binary frames under binaryType ${binaryType} show a hex dump that matches the bytes`, async () => {
     const page = await openConnected(env, '/binary', { binaryType });
+    // Wide enough for sixteen bytes a line in Frame details.
+    await page.setViewportSize({ width: 1920, height: 900 });
     await waitForMessageCount(page, 3);
 
     const first = page
@@ -121,4 +123,17 @@ test('a 50 MB binary frame arrives whole and its hex dump opens a page at a time
   await details.locator('.line').first().waitFor();
   assert.equal(await details.locator('.line').count(), 1024);
   await details.getByRole('button', { name: /Show more \(52,412,416 bytes not shown\)/ }).waitFor();
+});
+
+test('in a narrower window the hex dump shows eight bytes a line, its ASCII column whole', async () => {
+  const page = await openConnected(env, '/binary');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await waitForMessageCount(page, 3);
+  await rowsOf(page, 'received').first().click();
+  const dump = page.getByRole('region', { name: 'Frame details' }).getByLabel('Hex dump');
+  await dump.locator('.line').first().waitFor();
+  assert.equal(await dump.locator('.line .ascii').nth(8).textContent(), '@ABCDEFG');
+  const box = await dump.boundingBox();
+  const ascii = await dump.locator('.line .ascii').nth(8).boundingBox();
+  assert.ok(box && ascii && ascii.x + ascii.width <= box.x + box.width, 'the ASCII column fits the pane');
 });

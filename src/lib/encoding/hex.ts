@@ -47,19 +47,22 @@ export interface HexDumpLine {
 
 export const HEX_DUMP_WIDTH = 16;
 
-/** One line of a classic hex dump: offset, sixteen bytes in hex, the printable ASCII ones as text. */
-export function hexDumpLine(bytes: Uint8Array, lineIndex: number): HexDumpLine {
-  const start = lineIndex * HEX_DUMP_WIDTH;
-  const slice = bytes.subarray(start, start + HEX_DUMP_WIDTH);
+/**
+ * One line of a classic hex dump: offset, `width` bytes in hex (16, or 8 where the pane is narrow, so the ASCII
+ * column still shows), the printable ASCII ones as text. Sixteen-byte lines get a gap after the eighth byte.
+ */
+export function hexDumpLine(bytes: Uint8Array, lineIndex: number, width = HEX_DUMP_WIDTH): HexDumpLine {
+  const start = lineIndex * width;
+  const slice = bytes.subarray(start, start + width);
   let ascii = '';
   for (const byte of slice) ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
   const hexParts: string[] = [];
   for (let i = 0; i < slice.length; i++) {
-    hexParts.push((HEX_PAIRS[slice[i] as number] as string) + (i === 7 ? ' ' : ''));
+    hexParts.push((HEX_PAIRS[slice[i] as number] as string) + (i === 7 && width > 8 ? ' ' : ''));
   }
   return { offset: start.toString(16).padStart(8, '0'), hex: hexParts.join(' '), ascii };
 }
 
-export function hexDumpLineCount(byteLength: number): number {
-  return Math.ceil(byteLength / HEX_DUMP_WIDTH);
+export function hexDumpLineCount(byteLength: number, width = HEX_DUMP_WIDTH): number {
+  return Math.ceil(byteLength / width);
 }

@@ -32,4 +32,15 @@ describe('hex', () => {
     expect(hexDumpLine(bytes, 1)).toEqual({ offset: '00000010', hex: '00 7f 21', ascii: '..!' });
     expect(toHex(new Uint8Array([0, 15, 255]))).toBe('00 0f ff');
   });
+
+  it('dumps eight bytes a line for a narrow pane, without the middle gap', () => {
+    const bytes = utf8Bytes('Hello, WebSocket!');
+    expect(hexDumpLineCount(bytes.length, 8)).toBe(3);
+    expect(hexDumpLine(bytes, 1, 8)).toEqual({
+      offset: '00000008',
+      hex: '65 62 53 6f 63 6b 65 74',
+      ascii: 'ebSocket',
+    });
+    expect(hexDumpLine(bytes, 2, 8)).toEqual({ offset: '00000010', hex: '21', ascii: '!' });
+  });
 });
