@@ -92,3 +92,21 @@ test('delete all asks once more, then empties the list', async () => {
   await page.getByText(/Every connection is recorded here/).waitFor();
   assert.equal(await sessions(page).count(), 0);
 });
+
+test('an older session opened while connected offers the way back to the live one', async () => {
+  const page = await env.open();
+  await record(page, '/stream?count=3', 3);
+  await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/echo`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  await page.getByLabel('Message', { exact: true }).fill('live one');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await waitForMessageCount(page, 2);
+
+  await sessions(page).filter({ hasText: 'count=3' }).getByRole('button').first().click();
+  await waitForMessageCount(page, 3);
+  await page.getByRole('button', { name: 'Back to live session' }).click();
+  await waitForMessageCount(page, 2);
+  await page.getByRole('region', { name: 'Recorded session' }).waitFor({ state: 'detached' });
+  assert.ok(await page.getByRole('button', { name: 'Send', exact: true }).isEnabled());
+});
