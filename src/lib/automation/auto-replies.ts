@@ -4,14 +4,17 @@ import type { FrameRecord } from '../model/frame';
 import { isMessage } from '../model/frame';
 import type { Result } from '../result';
 import { LoopGuard } from './loop-guard';
-import type { AutoRule, FieldsDecoder, ReplyRule } from './rules';
-import { frameToMatch, payloadKey, plainJsonFields } from './rules';
+import type { FieldsDecoder } from './frame-match';
+import { frameToMatch, payloadKey, plainJsonFields } from './frame-match';
+import type { AutoRule, ReplyRule } from './rules';
 import type { AutomationTarget, AutomationTimers } from './target';
 import { realTimers } from './target';
 import type { Matcher } from './when';
 import { compileWhen, matchValuesFor } from './when';
 
 export interface AutoRepliesEvents {
+  /** The rules could not be used (a rule the checks would have refused): no reply rule runs. */
+  problem: string;
   /** Rule `rule` (its index in the list) sent a reply: `times` on this connection. */
   fired: { rule: number; times: number };
   /** Rule `rule` stopped on this connection: it reached its maximum, looped on its own replies, or failed. */
@@ -35,10 +38,12 @@ interface ReplyState {
 }
 
 /**
- * The rule engine of one connection: on open it sends the `open` rules in order; then each received frame is
- * tested against the `reply` rules, and a match sends the rule's reply (with `{{$match…}}` filled in) from a
- * timer, never inside the record dispatch that delivered the frame. Pending replies are dropped when the
- * connection closes. A rule replying to echoes of its own replies is stopped and the session says so.
+ * The reply engine of a LiveSession, attached like keep-alive (one per session, by state when first needed, so
+ * the first screen does not carry it): when a connection opens it takes the connection's `reply` rules (its
+ * request's `rules`; LiveSession itself sends the `open` ones), tests each received frame against them, and a
+ * match sends the rule's reply (with `{{$match…}}` filled in) from a timer, never inside the record dispatch that
+ * delivered the frame. Pending replies are dropped when the connection closes. A rule replying to echoes of its
+ * own replies is stopped and the session says so.
  */
 export class AutoReplies {
   readonly #events = new Emitter<AutoRepliesEvents>();
@@ -53,14 +58,24 @@ export class AutoReplies {
   readonly #pending = new Set<unknown>();
   /** The rule whose reply is being sent: its outgoing record is remembered for the loop guard. */
   #sending: number | null = null;
+  readonly #subscriptions: Unsubscribe[];
 
   constructor(target: AutomationTarget, options: AutoRepliesOptions = {}) {
     this.#target = target;
     this.#timers = options.timers ?? realTimers;
     this.#decode = options.decode ?? plainJsonFields;
     this.#guard = options.loopGuard?.() ?? new LoopGuard();
-    target.on('close', () => this.#closed());
-    target.on('recording', () => this.#closed());
+    this.#subscriptions = [
+      target.on('open', () => this.#opened()),
+      target.on('close', () => this.#closed()),
+      target.on('recording', () => this.#closed()),
+    ];
+  }
+
+  /** Stops answering and lets go of the session. */
+  dispose(): void {
+    this.#closed();
+    for (const off of this.#subscriptions) off();
   }
 
   on<K extends keyof AutoRepliesEvents>(
@@ -86,7 +101,10 @@ export class AutoReplies {
     return counts;
   }
 
-  /** Replaces the rules (counts start again); refuses the whole list, naming the rule, if one cannot be used. */
+  /**
+   * Replaces the rules at once, on the open connection too (counts start again); refuses the whole list, naming
+   * the rule, if one cannot be used. The next connection takes its own request's rules.
+   */
   setRules(rules: readonly AutoRule[]): Result<void> {
     const replies: ReplyState[] = [];
     for (const [index, rule] of rules.entries()) {
@@ -101,17 +119,16 @@ export class AutoReplies {
     return { ok: true, value: undefined };
   }
 
-  /** The connection opened: sends the open rules in order, then starts answering. LiveSession calls it. */
-  opened(): void {
+  /** A connection opened: it takes its request's rules, counts start again, and received frames are answered. */
+  #opened(): void {
     this.#open = true;
     this.#guard.reset();
-    for (const state of this.#replies) Object.assign(state, { times: 0, stopped: false });
-    for (const rule of this.#rules) {
-      if (rule.kind !== 'open') continue;
-      const sent = this.#target.send(rule.reply);
-      if (!sent.ok) this.#target.note(`A message to send on open was not sent: ${sent.error}`);
+    const applied = this.setRules(this.#target.rules ?? []);
+    if (!applied.ok) {
+      this.#replies = [];
+      this.#target.note(`Auto-replies are off: ${applied.error}`);
+      this.#events.emit('problem', applied.error);
     }
-    this.#listen();
   }
 
   /** Listens to records only while there is something to answer: most connections then pay nothing per frame. */

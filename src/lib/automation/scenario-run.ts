@@ -1,6 +1,7 @@
 import type { BinaryType } from '../model/frame';
 import type { Result } from '../result';
-import type { AutoRule, FieldsDecoder } from './rules';
+import type { FieldsDecoder } from './frame-match';
+import type { AutoRule } from './rules';
 import type { EncoderLoader, FrameSender } from './scenario-send';
 import type { AutomationTimers } from './target';
 

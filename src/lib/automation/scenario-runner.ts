@@ -2,7 +2,7 @@ import type { FrameRecord, MessageRecord } from '../model/frame';
 import { isMessage } from '../model/frame';
 import { ConnectionWatch } from './connection-watch';
 import { expectation } from './expectation';
-import { plainJsonFields } from './rules';
+import { plainJsonFields } from './frame-match';
 import type { Scenario, ScenarioStep } from './scenario';
 import type { RunOptions, ScenarioResult, ScenarioSession, StepOutcome } from './scenario-run';
 import { sendScenarioMessage } from './scenario-send';

@@ -2,6 +2,7 @@ import type { ComposedMessage } from '../compose/message';
 import type { Unsubscribe } from '../events';
 import type { FrameRecord } from '../model/frame';
 import type { Result } from '../result';
+import type { AutoRule } from './rules';
 
 /** How a rule or a schedule sends: extra `{{…}}` values (a match), and whether the app sent it by itself. */
 export interface SendOptions {
@@ -32,6 +33,8 @@ export interface AutomationTarget {
   send(message: ComposedMessage, options?: SendOptions): Result<void>;
   /** Adds a note row to the recording. */
   note(text: string): void;
+  /** The rules the current connection was opened with (its request's). */
+  readonly rules?: readonly AutoRule[];
 }
 
 /** Timers and the time they are measured on: injected, so tests move time by hand. */

@@ -1,6 +1,5 @@
 import type { AutoRule } from '../automation/rules';
 import { openRules } from '../automation/rules';
-import { AutoReplies } from '../automation/auto-replies';
 import type { SendOptions } from '../automation/target';
 import type { ComposedMessage } from '../compose/message';
 import { encodeMessage } from '../compose/message';
@@ -34,7 +33,10 @@ export interface ConnectRequest {
   values?: Readonly<Record<string, string>>;
   /** Messages a server expects first (a login, a subscribe), sent in order as soon as the connection opens. */
   sendOnOpen?: readonly ComposedMessage[];
-  /** Automation for this connection (lib/automation/rules.ts): `sendOnOpen` becomes `open` rules ahead of these. */
+  /**
+   * Automation for this connection (lib/automation/rules.ts), already checked (checkRules): `sendOnOpen` becomes
+   * `open` rules ahead of these.
+   */
   rules?: readonly AutoRule[];
   /** Connect again, with a growing pause, after a close nobody asked for. */
   reconnect?: boolean;
@@ -138,7 +140,6 @@ export class LiveSession {
   #releaseLock: (() => void) | null = null;
   /** One entry per message sent on the current connection and not yet recorded: whether it was automatic. */
   #sentMarks: boolean[] = [];
-  readonly #autoReplies: AutoReplies;
 
   constructor(deps: LiveSessionDeps) {
     this.#deps = deps;
@@ -146,14 +147,6 @@ export class LiveSession {
     this.#timers = deps.timers ?? realTimers;
     this.#reconnects = new ReconnectPolicy(this.#clock);
     this.#limits = new RecordingLimits(deps.limits);
-    const timers = this.#timers;
-    this.#autoReplies = new AutoReplies(this, {
-      timers: {
-        now: this.#clock,
-        set: (callback, ms) => timers.set(callback, ms),
-        clear: (h) => timers.clear(h),
-      },
-    });
   }
 
   on<K extends keyof LiveSessionEvents>(
@@ -184,9 +177,13 @@ export class LiveSession {
   get nextSendSeq(): number {
     return (this.#recorder?.totals.sent ?? 0) + 1;
   }
-  /** The rules of the current connection: open-time sends and auto-replies (setRules applies at once). */
-  get autoReplies(): AutoReplies {
-    return this.#autoReplies;
+  /**
+   * The current connection's rules: `sendOnOpen` as `open` rules, then the request's. LiveSession sends the open
+   * ones; an AutoReplies attached to this session (lib/automation) answers with the `reply` ones.
+   */
+  get rules(): readonly AutoRule[] {
+    const request = this.#request;
+    return request === null ? [] : [...openRules(request.sendOnOpen), ...(request.rules ?? [])];
   }
 
   /** Starts a connection and its recording. Returns why it could not start, if it could not. */
@@ -194,8 +191,6 @@ export class LiveSession {
     this.#cancelReconnectTimer();
     this.#closeRequested = false;
     if (this.isActive) return { ok: false, error: 'Already connected: disconnect first.' };
-    const rules = this.#autoReplies.setRules([...openRules(request.sendOnOpen), ...(request.rules ?? [])]);
-    if (!rules.ok) return rules;
     this.#request = request;
     const recorder = this.#startRecording(request);
     const { url, protocols, binaryType } = request;
@@ -404,7 +399,11 @@ export class LiveSession {
         extensions: record.extensions,
         at: record.t,
       });
-      this.#autoReplies.opened();
+      for (const rule of this.rules) {
+        if (rule.kind !== 'open') continue;
+        const sent = this.send(rule.reply);
+        if (!sent.ok) this.#note(`A message to send on open was not sent: ${sent.error}`);
+      }
     } else if (record.kind === 'close') {
       this.#reconnects.closed(this.#openedAt);
       this.#openedAt = null;

@@ -1,10 +1,11 @@
 import type { SessionHead } from '../../../src/lib/model/session';
 import type { FrameRecord } from '../../../src/lib/model/frame';
+import { AutoReplies } from '../../../src/lib/automation/auto-replies';
 import { LiveSession } from '../../../src/lib/session/live-session';
 import { FakeSocket } from './fake-socket';
 import { ManualTimers } from './manual-timers';
 
-/** A LiveSession on fake sockets and manual time, storing nothing: what automation tests drive. */
+/** A LiveSession with its reply engine, on fake sockets and manual time, storing nothing: what automation tests drive. */
 export function liveHarness() {
   const timers = new ManualTimers();
   const sockets: FakeSocket[] = [];
@@ -27,11 +28,14 @@ export function liveHarness() {
     timers,
     recorder: { setTimer: () => undefined },
   });
+  // Attached as state attaches it: the reply engine of this session.
+  const engine = new AutoReplies(live, { timers });
   const records: FrameRecord[] = [];
   live.on('record', (record) => records.push(record));
   const socket = () => sockets.at(-1) as FakeSocket;
   return {
     live,
+    engine,
     timers,
     records,
     socket,
@@ -46,6 +50,7 @@ export function liveHarness() {
       if (connected.ok) socket().open();
       return connected;
     },
+    advance: (ms: number) => timers.advance(ms),
     notes: () => records.flatMap((r) => (r.kind === 'note' ? [r.text] : [])),
     sent: () => socket().sent,
   };

@@ -18,7 +18,7 @@ describe('AutoReplies', () => {
     h.socket().receive('{"type":"ping","id":7,"data":{"n":"x"}}');
     h.socket().receive('{"type":"other","id":8}');
     expect(h.sent()).toEqual([]); // never inside the dispatch of the frame it answers
-    await h.timers.advance(0);
+    await h.advance(0);
     expect(h.sent()).toEqual(['{"type":"pong","id":7,"n":"x"}']);
     const out = h.records.find((r) => r.kind === 'text' && r.dir === 'out');
     expect(out).toMatchObject({ auto: true });
@@ -36,15 +36,15 @@ describe('AutoReplies', () => {
       ],
     });
     const stopped: string[] = [];
-    h.live.autoReplies.on('stopped', ({ rule, reason }) => stopped.push(`${rule} ${reason}`));
+    h.engine.on('stopped', ({ rule, reason }) => stopped.push(`${rule} ${reason}`));
     for (const name of ['ann', 'bob', 'cid']) h.socket().receive(`hello ${name}`);
     h.socket().receive('ok bye');
-    await h.timers.advance(99);
+    await h.advance(99);
     expect(h.sent()).toEqual(['you said: ok bye']);
-    await h.timers.advance(1);
+    await h.advance(1);
     expect(h.sent()).toEqual(['you said: ok bye', 'hi ann', 'hi bob']);
     expect(stopped).toEqual(['0 it replied its maximum of 2']);
-    expect(h.live.autoReplies.counts).toEqual([
+    expect(h.engine.counts).toEqual([
       { times: 2, stopped: true },
       { times: 1, stopped: false },
     ]);
@@ -59,12 +59,12 @@ describe('AutoReplies', () => {
         queueMicrotask(() => h.socket().receive(record.text));
     });
     h.socket().receive('ping');
-    await h.timers.advance(1000);
+    await h.advance(1000);
     const replies = h.sent().length;
     expect(replies).toBeGreaterThan(1);
     expect(replies).toBeLessThanOrEqual(7);
     expect(h.notes().at(-1)).toMatch(/Auto-reply 1 stopped: .*loop/);
-    await h.timers.advance(1000);
+    await h.advance(1000);
     expect(h.sent()).toHaveLength(replies);
   });
 
@@ -73,11 +73,11 @@ describe('AutoReplies', () => {
     h.open({ rules: [reply({ text: 'a' }, 'b', { delayMs: 500, maxTimes: 1 })] });
     h.socket().receive('a');
     h.socket().closeFromServer(1006, '', false);
-    await h.timers.advance(1000);
+    await h.advance(1000);
     expect(h.timers.pending).toBe(0);
     h.open({ rules: [reply({ text: 'a' }, 'b', { delayMs: 500, maxTimes: 1 })] });
     h.socket().receive('a');
-    await h.timers.advance(500);
+    await h.advance(500);
     expect(h.sent()).toEqual(['b']);
   });
 
@@ -95,19 +95,23 @@ describe('AutoReplies', () => {
     expect(h.notes().at(-1)).toMatch(/A message to send on open was not sent: Unknown variable \{\{nope\}\}/);
   });
 
-  it('refuses a connection whose rules cannot be used, before anything is sent', () => {
+  it('turns reply rules off, saying which and why, when one could not be used (rules are checked first)', async () => {
     const h = liveHarness();
-    const refused = h.open({ rules: [reply({ text: 'x' }, 'y'), reply({ regex: '(' }, 'z')] });
-    expect(refused.ok).toBe(false);
-    expect(refused.ok ? '' : refused.error).toMatch(/^Rule 2: \/\(\/ is not a regular expression/);
-    expect(h.live.status).toBe('closed');
+    const problems: string[] = [];
+    h.engine.on('problem', (problem) => problems.push(problem));
+    h.open({ rules: [reply({ text: 'x' }, 'y'), reply({ regex: '(' }, 'z')] });
+    h.socket().receive('x');
+    await h.advance(0);
+    expect(h.sent()).toEqual([]);
+    expect(problems).toEqual([expect.stringMatching(/^Rule 2: \/\(\/ is not a regular expression/)]);
+    expect(h.notes().at(-1)).toMatch(/^Auto-replies are off: Rule 2/);
   });
 
   it('sends a reply whose match holds {{braces}} as it is: server text is never expanded as variables', async () => {
     const h = liveHarness();
     h.open({ values: { secret: 's3cret' }, rules: [reply({ regex: 'say (.*)' }, '{{$match.1}}')] });
     h.socket().receive('say {{secret}}');
-    await h.timers.advance(0);
+    await h.advance(0);
     expect(h.sent()).toEqual(['{{secret}}']);
   });
 });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
+import { AutoReplies } from '../../../../src/lib/automation/auto-replies';
 import { parseRules } from '../../../../src/lib/automation/rules-check';
 import { parseScenario } from '../../../../src/lib/automation/scenario';
 import { runScenario } from '../../../../src/lib/automation/scenario-runner';
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 function liveOnWs(): LiveSession {
-  return new LiveSession({
+  const live = new LiveSession({
     frames: {
       write: async () => undefined,
       reopen: async () => undefined,
@@ -57,6 +58,9 @@ function liveOnWs(): LiveSession {
     createSocket: (address, protocols) =>
       new WebSocket(address, protocols) as unknown as globalThis.WebSocket,
   });
+  // Attached as state attaches it: the session's reply engine.
+  new AutoReplies(live);
+  return live;
 }
 
 describe('automation against a real ws server', () => {
@@ -75,7 +79,8 @@ describe('automation against a real ws server', () => {
     if (!rules.ok) throw new Error(rules.error);
     const live = liveOnWs();
     const result = await runScenario(live, scenario(), { rules: rules.value });
-    expect(result).toMatchObject({ passed: true });
+    expect(result.failure).toBeUndefined();
+    expect(result.passed).toBe(true);
     expect(live.recorder?.totals).toMatchObject({ sent: 5 });
   });
 
