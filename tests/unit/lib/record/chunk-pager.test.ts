@@ -53,4 +53,28 @@ describe('ChunkPager', () => {
     await expect.poll(() => pager.failure(3)).toBe('Could not read this frame: disk gone');
     expect(pager.at(3)).toBeUndefined();
   });
+
+  it('reads the next chunk while one is exported, and reports a failed read where it is reached', async () => {
+    const reads: number[] = [];
+    const pager = new ChunkPager(async (start) => {
+      reads.push(start);
+      if (start === 20) throw new Error('disk gone');
+      const builder = new ChunkBuilder(start);
+      builder.append(text(start, 'x'));
+      return builder.snapshot();
+    }, 0);
+    for (const start of [0, 10, 20]) pager.addStart(start);
+    const chunks = pager.chunks()[Symbol.asyncIterator]();
+    expect((await chunks.next()).value?.firstSeq).toBe(0);
+    // Chunk 10 is under way before it is asked for.
+    expect(reads).toEqual([0, 10]);
+    expect((await chunks.next()).value?.firstSeq).toBe(10);
+    await expect(chunks.next()).rejects.toThrow('disk gone');
+
+    // Stopping early leaves no read to fail unnoticed: its error is dropped with it.
+    const early = pager.chunks()[Symbol.asyncIterator]();
+    await early.next();
+    await early.next();
+    await early.return(undefined);
+  });
 });
