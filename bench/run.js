@@ -12,6 +12,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../tests/shared/chromium.js';
 import { shownCount } from '../tests/shared/probes.js';
 import { seedSession } from '../tests/shared/seed-bundle.js';
 import { startServers } from '../tests/shared/servers.js';
+import { runTabs, TABS_CASE } from './tabs.js';
 import { AGENT_CASE, runAgentCase } from './agent-app.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -124,13 +125,13 @@ async function runApp(c) {
   const page = await context.newPage();
   await page.addInitScript(WATCH_LONG_TASKS);
   await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect' }).waitFor();
+  await page.getByRole('button', { name: 'Connect', exact: true }).waitFor();
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
 
   await page.getByLabel('URL', { exact: true }).fill(streamUrl(c));
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   const expectedRecords = c.count + 2; // the connecting note and open come first
   await page.waitForFunction(
     shownCount,
@@ -533,6 +534,10 @@ if (SCROLL_CASE.includes(ONLY)) {
 }
 
 if (MEMORY_CASE.includes(ONLY)) console.log(JSON.stringify({ case: MEMORY_CASE, ...(await runMemory()) }));
+
+for (let round = 0; TABS_CASE.includes(ONLY) && round < ROUNDS; round++) {
+  console.log(JSON.stringify({ case: TABS_CASE, round, ...(await runTabs({ browser, appUrl, wsUrl })) }));
+}
 
 if (AGENT_CASE.includes(ONLY)) {
   console.log(JSON.stringify(await runAgentCase({ browser, appUrl, wsUrl, rounds: ROUNDS })));
