@@ -1,4 +1,5 @@
 import type { DecoderEntry } from '../decoder';
+import { looksLikeCborMessage } from './evidence';
 import { cborExtent } from './extent';
 
 /** RFC 8949 §3.4.6: tag 55799 marks bytes as CBOR on purpose. */
@@ -7,7 +8,7 @@ const SELF_DESCRIBED = [0xd9, 0xd9, 0xf7];
 /**
  * Nothing marks a frame as CBOR unless it opens with the self-described tag, and many short byte strings are some
  * item, so a frame is otherwise claimed only when it is a map or an array (possibly tagged) that ends exactly at
- * the frame's end.
+ * the frame's end and holds a map keyed by text (./evidence.ts).
  */
 export const entry: DecoderEntry = {
   id: 'cbor',
@@ -16,7 +17,10 @@ export const entry: DecoderEntry = {
   sniff: (frame) => {
     const bytes = frame.bytes;
     if (!bytes || cborExtent(bytes) !== bytes.length) return false;
-    return SELF_DESCRIBED.every((byte, i) => bytes[i] === byte) || startsContainer(bytes);
+    return (
+      SELF_DESCRIBED.every((byte, i) => bytes[i] === byte) ||
+      (startsContainer(bytes) && looksLikeCborMessage(bytes))
+    );
   },
   load: () => import('./index').then((m) => m.decoder),
 };

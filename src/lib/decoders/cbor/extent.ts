@@ -32,17 +32,17 @@ export function cborExtent(bytes: Uint8Array): number | undefined {
   return position;
 }
 
-const BREAK = 0xff;
-const INDEFINITE = -1;
+export const BREAK = 0xff;
+export const INDEFINITE = -1;
 
-interface Head {
+export interface Head {
   majorType: number;
   /** The argument; INDEFINITE for additional information 31. */
   argument: number;
   end: number;
 }
 
-function readHead(bytes: Uint8Array, at: number): Head | undefined {
+export function readHead(bytes: Uint8Array, at: number): Head | undefined {
   const first = bytes[at];
   if (first === undefined) return undefined;
   const majorType = first >> 5;

@@ -1,9 +1,11 @@
 import type { DecoderEntry } from '../decoder';
+import { looksLikeMessagePackMessage } from './evidence';
 import { messagePackExtent } from './extent';
 
 /**
  * Nothing marks a frame as MessagePack, and almost any short byte string decodes as some value, so a frame is
- * claimed only when it is a map or an array (what applications send) that ends exactly at the frame's end.
+ * claimed only when it is a map or an array (what applications send) that ends exactly at the frame's end, and
+ * holds a map keyed by text (./evidence.ts).
  */
 export const entry: DecoderEntry = {
   id: 'msgpack',
@@ -12,7 +14,8 @@ export const entry: DecoderEntry = {
   sniff: (frame) =>
     frame.bytes !== undefined &&
     startsContainer(frame.bytes[0]) &&
-    messagePackExtent(frame.bytes) === frame.bytes.length,
+    messagePackExtent(frame.bytes) === frame.bytes.length &&
+    looksLikeMessagePackMessage(frame.bytes),
   load: () => import('./index').then((m) => m.decoder),
 };
 

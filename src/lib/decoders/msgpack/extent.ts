@@ -23,7 +23,7 @@ interface ItemHead {
   items: number;
 }
 
-function itemHead(bytes: Uint8Array, at: number): ItemHead | undefined {
+export function itemHead(bytes: Uint8Array, at: number): ItemHead | undefined {
   const first = bytes[at];
   if (first === undefined) return undefined;
   if (first <= 0x7f || first >= 0xe0) return { size: 1, items: 0 }; // fixints

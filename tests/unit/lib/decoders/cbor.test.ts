@@ -154,8 +154,8 @@ describe('CBOR detection', () => {
 
   it('claims maps, arrays, tagged containers and self-described CBOR that fill the frame', () => {
     expect(sniff({ dir: 'in', bytes: oracleEncode({ type: 'hello' }) })).toBe(true);
-    expect(sniff({ dir: 'in', bytes: hex('9f 01 ff') })).toBe(true);
-    expect(sniff({ dir: 'in', bytes: hex('d8 63 a0') })).toBe(true);
+    expect(sniff({ dir: 'in', bytes: hex('bf 62 69 64 01 ff') })).toBe(true);
+    expect(sniff({ dir: 'in', bytes: hex('d8 63 a1 62 69 64 01') })).toBe(true);
     expect(sniff({ dir: 'in', bytes: hex('d9 d9f7 01') })).toBe(true);
     expect(entry.byProtocol!('cbor')).toBe(true);
     expect(entry.byProtocol!('wamp.2.cbor')).toBe(false);
@@ -168,6 +168,10 @@ describe('CBOR detection', () => {
     expect(sniff({ dir: 'in', bytes: hex('a1 61') })).toBe(false);
     expect(sniff({ dir: 'in', bytes: hex('a0 00') })).toBe(false);
     expect(sniff({ dir: 'in', bytes: hex('9f 01') })).toBe(false);
+    // Well-formed, but no map keyed by text: too little evidence against chance.
+    expect(sniff({ dir: 'in', bytes: hex('9f 01 ff') })).toBe(false);
+    expect(sniff({ dir: 'in', bytes: hex('d8 63 a0') })).toBe(false);
+    expect(sniff({ dir: 'in', bytes: hex('a1 62 ff fe 01') })).toBe(false);
     expect(sniff({ dir: 'in', bytes: hex('bf 01 02 03 04 ff ff') })).toBe(false);
     expect(sniff({ dir: 'out', bytes: hex('10 0c 00 04 4d 51 54 54 04 02 00 1e 00 00') })).toBe(false);
     expect(sniff({ dir: 'in', bytes: hex('08 96 01') })).toBe(false);

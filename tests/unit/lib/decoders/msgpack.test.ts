@@ -206,6 +206,10 @@ describe('MessagePack detection', () => {
     expect(sniff({ dir: 'in', bytes: hex('2a') })).toBe(false);
     expect(sniff({ dir: 'in', bytes: hex('82 a1 61 01') })).toBe(false);
     expect(sniff({ dir: 'in', bytes: hex('81 a1 61 01 00') })).toBe(false);
+    // Whole, but no map keyed by printable text: too little evidence against chance.
+    expect(sniff({ dir: 'in', bytes: hex('93 01 02 03') })).toBe(false);
+    expect(sniff({ dir: 'in', bytes: hex('81 01 02') })).toBe(false);
+    expect(sniff({ dir: 'in', bytes: hex('81 a2 ff fe 01') })).toBe(false);
     // An MQTT CONNECT and a protobuf message are not MessagePack.
     expect(sniff({ dir: 'out', bytes: hex('10 0c 00 04 4d 51 54 54 04 02 00 1e 00 00') })).toBe(false);
     expect(sniff({ dir: 'in', bytes: hex('08 96 01') })).toBe(false);

@@ -355,10 +355,13 @@ describe('Protobuf round trips and detection', () => {
     expect(entry).toMatchObject({ id: 'protobuf', label: 'Protobuf' });
     expect(entry.sniff!({ dir: 'in', bytes: hex('12 07 74 65 73 74 69 6e 67') })).toBe(true);
     expect(entry.sniff!({ dir: 'in', bytes: hex('1a 03 08 96 01') })).toBe(true);
-    expect(entry.sniff!({ dir: 'in', bytes: composed(envelope, { seq: '1', tags: ['a'], delta: 2 }) })).toBe(
-      true,
-    );
+    expect(
+      entry.sniff!({ dir: 'in', bytes: composed(envelope, { seq: '17', tags: ['alpha'], delta: 2 }) }),
+    ).toBe(true);
+    expect(entry.sniff!({ dir: 'in', bytes: hex('08 01 10 02 18 03 20 04') })).toBe(true); // four small fields
     expect(entry.sniff!({ dir: 'in', bytes: hex('08 96 01') })).toBe(false); // one varint is not evidence
+    expect(entry.sniff!({ dir: 'in', bytes: hex('10 01 08 02 18 03 20 04') })).toBe(false); // out of field order
+    expect(entry.sniff!({ dir: 'in', bytes: hex('1a 05 0d 01 02 03 04') })).toBe(false); // a lone fixed32 nested
     expect(entry.sniff!({ dir: 'in', bytes: hex('10 0c 00 04 4d 51 54 54 04 02 00 1e 00 00') })).toBe(false); // MQTT
     expect(entry.sniff!({ dir: 'in', bytes: hex('82 a1 61 01 a1 62 02') })).toBe(false); // MessagePack
     expect(entry.sniff!({ dir: 'in', text: '\x12\x01a' })).toBe(false);
