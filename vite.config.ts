@@ -48,7 +48,7 @@ function firstScreenModules(): Plugin & { has: (id: string) => boolean } {
 
 const firstScreen = firstScreenModules();
 
-/** After a build, prints the JavaScript the first screen loads against its budget. */
+/** After a build, prints the JavaScript the first screen loads against its budget, and fails the build above it. */
 function bundleBudget(): Plugin {
   let outDir = 'dist';
   let failed = false;
@@ -70,7 +70,10 @@ function bundleBudget(): Plugin {
       sequential: true,
       order: 'post',
       handler: () => {
-        if (!failed) reportBudget(outDir);
+        if (failed) return;
+        const { within, message } = reportBudget(outDir);
+        // A feature that grows the first screen must load its code when first needed instead (see App.svelte).
+        if (!within) throw new Error(`${message} Load the new code with import() where it is first needed.`);
       },
     },
   };

@@ -1,13 +1,16 @@
 // @ts-check
 /**
  * The initial JavaScript budget: what the first screen loads (the entry and every chunk it imports statically),
- * gzipped. Chunks loaded with import() come later and are not counted. Read from Vite's build manifest.
+ * gzipped. Chunks loaded with import() come later and are not counted. Read from Vite's build manifest. The build
+ * fails above it (see bundleBudget in vite.config.ts), so whatever a feature adds must load when first needed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const INITIAL_JS_BUDGET_BYTES = 60 * 1024;
+// Issue 15 aims at 50 KB: the first screen is at 50.2 (the grid, its virtualizer and filter, export's state and the
+// rows' previews load just after the first paint). Lower this as the first screen shrinks; never raise it.
+export const INITIAL_JS_BUDGET_BYTES = 52 * 1024;
 
 /**
  * @param {string} outDir the build's output directory
@@ -31,12 +34,16 @@ export function initialJavaScript(outDir) {
   return { files: [...files], gzipBytes };
 }
 
-/** @param {string} outDir */
+/**
+ * Prints the first screen's JavaScript against the budget.
+ * @param {string} outDir
+ * @returns {{ within: boolean, message: string }}
+ */
 export function reportBudget(outDir) {
   const { files, gzipBytes } = initialJavaScript(outDir);
   const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  const verdict = gzipBytes <= INITIAL_JS_BUDGET_BYTES ? 'within' : 'OVER';
-  console.log(
-    `Initial JavaScript: ${kb(gzipBytes)} gzip in ${files.length} file(s), ${verdict} the ${kb(INITIAL_JS_BUDGET_BYTES)} budget.`,
-  );
+  const within = gzipBytes <= INITIAL_JS_BUDGET_BYTES;
+  const message = `Initial JavaScript: ${kb(gzipBytes)} (${gzipBytes} bytes) gzip in ${files.length} file(s), ${within ? 'within' : 'OVER'} the ${kb(INITIAL_JS_BUDGET_BYTES)} budget.`;
+  console.log(message);
+  return { within, message };
 }

@@ -25,9 +25,10 @@ import { createRefreshScheduler } from './state/refresh-scheduler';
 import { SessionListState } from './state/session-list.svelte';
 import { ShownSessionState } from './state/shown-session.svelte';
 import { SessionImportState } from './state/session-import.svelte';
-import { TransferState } from './state/transfer.svelte';
+import type { TransferState } from './state/transfer.svelte';
 import { Workspace } from './state/workspace.svelte';
 import FrontTab from './ui/tabs/FrontTab.svelte';
+import { preloadWhenIdle } from './ui/shell/idle-preload';
 import './ui/global.css';
 
 // The composition root: every shared object is built here, once, and handed to the UI.
@@ -89,14 +90,19 @@ const { TabsState } = await import('./state/tabs.svelte');
 const tabs = new TabsState(workspace, localStorage);
 tabs.restore();
 tabs.keep();
-const transfer = new TransferState(workspace, profiles);
+// Export and share are a click away from the first screen: their state and code load when a session is shown.
+let transfer: Promise<TransferState> | undefined;
+const loadTransfer = () =>
+  (transfer ??= import('./state/transfer.svelte').then(
+    ({ TransferState }) => new TransferState(workspace, profiles),
+  ));
 const imports = new SessionImportState(workspace, profiles, profileFiles, framesDb, sessionsDb);
 const state: AppState = {
   workspace,
   sessions,
   profiles,
   profileFiles,
-  transfer,
+  loadTransfer,
   imports,
   shell,
   search,
@@ -129,6 +135,8 @@ if (location.hash.startsWith('#url=')) {
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
 mount(FrontTab, { target, props: { state } });
+// Then, when the page is idle, the code its first clicks need: the screen stays small, the clicks instant.
+preloadWhenIdle([loadTransfer]);
 
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
 await Promise.all([sessions.load(), profiles.load()]);

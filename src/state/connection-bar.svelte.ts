@@ -5,7 +5,7 @@ import type { BinaryType } from '../lib/model/frame';
 import type { SecretVariable } from '../lib/model/session';
 import { sameOriginAsProfile } from '../lib/profiles/profile-origin';
 import type { Result } from '../lib/result';
-import { checkCloseRequest } from '../lib/ws/close-codes';
+import { checkCloseRequest } from '../lib/ws/close-request';
 import { checkWebSocketUrl, isBlockedMixedContent, MIXED_CONTENT_EXPLANATION } from '../lib/ws/endpoint';
 import { parseSubprotocols } from '../lib/ws/subprotocols';
 import type { AgentState } from './agent.svelte';

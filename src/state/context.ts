@@ -16,7 +16,8 @@ export interface AppState {
   sessions: SessionListState;
   profiles: ProfilesState;
   profileFiles: ProfileFilesState;
-  transfer: TransferState;
+  /** Export and share: their state loads with their bar, once a session is shown (see main.ts). */
+  loadTransfer: () => Promise<TransferState>;
   imports: SessionImportState;
   shell: AppShellState;
   /** The one search worker every filter and timeline shares. */

@@ -2,22 +2,16 @@ import type { DecodedMessage, Decoder, DecoderSession, DecodeResult } from '../l
 import type { DecoderDetector, Detection } from '../lib/decoders/detect';
 import type { DecodeChoice } from '../lib/decoders/registry';
 import { wireFrameOf } from '../lib/decoders/wire-frame';
-import { PREVIEW_DECODE_BYTES, previewRecord } from '../lib/frames/describe';
 import type { FrameRecord, MessageRecord } from '../lib/model/frame';
 import { isMessage } from '../lib/model/frame';
 import type { FrameSource } from '../lib/record/frame-source';
 import type { DecoderJob } from '../lib/search/frame-decoding';
-import { PairingState } from './pairing.svelte';
+import type { DecodingLib } from './decoding-lib';
+import { loadDecodingLib } from './decoding-lib';
 import type { ShownSessionState } from './shown-session.svelte';
 
 /** Previews kept, by seq: more than a screen of rows, little enough never to matter. */
 const CACHED_PREVIEWS = 2000;
-
-/** Every protocol's detection rules: loaded just after the first screen, whose JavaScript has a budget. */
-const loadDetection = () =>
-  Promise.all([import('../lib/decoders/detect'), import('../lib/decoders/registry')]).then(
-    ([detect, registry]) => ({ ...detect, ...registry }),
-  );
 
 /** A frame as Frame details shows it: its messages, or why it did not decode, and by what. */
 export interface DecodedFrame {
@@ -39,7 +33,7 @@ interface LoadedDecoder {
 export class DecodingState {
   #choice = $state<DecodeChoice>('auto');
   #detected = $state.raw<Detection | null>(null);
-  #lib = $state.raw<Awaited<ReturnType<typeof loadDetection>> | null>(null);
+  #lib = $state.raw<DecodingLib | null>(null);
   /** The decoder in use once loaded; null until then, or when frames are shown as they are. */
   #loaded = $state.raw<LoadedDecoder | null>(null);
   #source: FrameSource | null = null;
@@ -54,14 +48,13 @@ export class DecodingState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #previews = new Map<number, string>();
   #lastDecoded: { seq: number; previews: Map<number, string>; decoded: DecodedFrame } | null = null;
-  readonly #pairing = new PairingState();
   readonly #session: ShownSessionState;
 
   constructor(session: ShownSessionState) {
     this.#session = session;
     // Detection reads the first records as they arrive (or are read from storage) until it settles.
     session.onRefresh(() => this.#detect());
-    loadDetection().then(
+    loadDecodingLib().then(
       (lib) => {
         this.#lib = lib;
         this.#detect();
@@ -108,14 +101,15 @@ export class DecodingState {
 
   /** The grid's preview of a record, starting with the decoded type and key when the frame decodes. */
   preview(record: FrameRecord): string {
-    const loaded = this.#loaded;
-    if (loaded === null || !isMessage(record) || record.size > PREVIEW_DECODE_BYTES)
-      return previewRecord(record);
+    const [lib, loaded] = [this.#lib, this.#loaded];
+    if (lib === null) return '';
+    if (loaded === null || !isMessage(record) || record.size > lib.PREVIEW_DECODE_BYTES)
+      return lib.previewRecord(record);
     // Rows are drawn again at every refresh: each frame is decoded for its preview once.
     let preview = this.#previews.get(record.seq);
     if (preview === undefined) {
       const decoded = loaded.session.decode(wireFrameOf(record));
-      preview = previewRecord(record, decoded.ok ? decoded.value : []);
+      preview = lib.previewRecord(record, decoded.ok ? decoded.value : []);
       if (this.#previews.size >= CACHED_PREVIEWS) this.#previews.clear();
       this.#previews.set(record.seq, preview);
     }
@@ -139,10 +133,10 @@ export class DecodingState {
    * `unanswered`; null for a message that pairs with nothing. The index is built when first asked for.
    */
   pairing(seq: number, messages: readonly DecodedMessage[]): (string | null)[] {
-    const loaded = this.#loaded;
-    if (loaded === null || this.#source === null) return messages.map(() => null);
+    const [lib, loaded] = [this.#lib, this.#loaded];
+    if (lib === null || loaded === null || this.#source === null) return messages.map(() => null);
     const facts = { url: this.#session.meta?.url ?? '', protocol: this.#protocol };
-    return this.#pairing.describe(seq, messages, { source: this.#source, decoder: loaded.decoder, facts });
+    return lib.pairing.describe(seq, messages, { source: this.#source, decoder: loaded.decoder, facts });
   }
 
   #detect(): void {
@@ -170,7 +164,7 @@ export class DecodingState {
     }
     if (detector.detected !== this.#detected) this.#detected = detector.detected;
     this.#load();
-    this.#pairing.update();
+    lib.pairing.update();
   }
 
   /** Loads the decoder in use; plain JSON when the choice is Auto and nothing was detected. */

@@ -1,6 +1,5 @@
 import type { Unsubscribe } from '../lib/events';
 import type { FrameReader } from '../lib/record/frame-store';
-import { StoredSession } from '../lib/record/stored-session';
 import type { ComposerState } from './composer.svelte';
 import type { ConnectionBarState } from './connection-bar.svelte';
 import type { DecodingState } from './decoding.svelte';
@@ -78,6 +77,8 @@ export class Panel {
     await this.#sessions.attempt('Opening the session failed', async () => {
       const meta = this.#sessions.find(id);
       if (!meta) throw new Error('it is no longer stored');
+      // Opening a stored session is a click away from the first screen: its reader loads then.
+      const { StoredSession } = await import('../lib/record/stored-session');
       const stored = await StoredSession.open(id, this.#frames);
       this.view.reset();
       this.session.show(stored, meta, false);

@@ -1,6 +1,3 @@
-import type { Result } from '../result';
-import { utf8Length } from '../encoding/utf8';
-
 const MEANINGS: Record<number, string> = {
   1000: 'Normal closure: the purpose of the connection was fulfilled.',
   1001: 'Going away: the server is shutting down or the page is navigating away.',
@@ -29,30 +26,4 @@ export function describeCloseCode(code: number): string {
   if (code >= 3000 && code <= 3999) return 'Registered for libraries and frameworks (see the IANA registry).';
   if (code >= 4000 && code <= 4999) return 'Private use: defined by this application.';
   return 'Not a code the WebSocket standard defines.';
-}
-
-/** A page may only send 1000 or a code from 3000 to 4999, and a reason of at most 123 UTF-8 bytes. */
-export const MAX_CLOSE_REASON_BYTES = 123;
-
-export function checkCloseRequest(
-  codeText: string,
-  reason: string,
-): Result<{ code: number; reason: string }> {
-  const trimmed = codeText.trim();
-  if (!/^\d+$/.test(trimmed)) return { ok: false, error: 'The close code must be a whole number.' };
-  const code = Number(trimmed);
-  if (code !== 1000 && (code < 3000 || code > 4999)) {
-    return {
-      ok: false,
-      error: `A page can only close with 1000 or a code from 3000 to 4999; ${code} is reserved for the browser and servers.`,
-    };
-  }
-  const bytes = utf8Length(reason);
-  if (bytes > MAX_CLOSE_REASON_BYTES) {
-    return {
-      ok: false,
-      error: `The reason is ${bytes} bytes in UTF-8; the limit is ${MAX_CLOSE_REASON_BYTES}.`,
-    };
-  }
-  return { ok: true, value: { code, reason } };
 }
