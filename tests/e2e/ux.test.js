@@ -168,3 +168,34 @@ test('a reload keeps the bar and the sent messages; Connect again reopens a reco
   assert.equal(await url.inputValue(), `${env.wsUrl}/protocol-required`);
   assert.equal(await page.getByLabel('Subprotocols').inputValue(), 'json.v1');
 });
+
+test('Ctrl+F goes to the filter, Ctrl+L clears the view while recording goes on, ? lists the shortcuts', async () => {
+  const page = await env.open({ url: `${env.wsUrl}/echo`, connect: '1' });
+  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
+  const box = page.getByLabel('Message', { exact: true });
+  const grid = page.getByRole('grid', { name: 'Frames' });
+  await box.fill('before the clear');
+  await box.press('Control+Enter');
+  await grid.getByText('before the clear').first().waitFor();
+
+  await box.press('Control+l');
+  await grid.getByText('before the clear').first().waitFor({ state: 'detached' });
+  await box.fill('after the clear');
+  await box.press('Control+Enter');
+  await grid.getByText('after the clear').first().waitFor();
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await grid.getByText('before the clear').first().waitFor();
+
+  await box.press('Control+f');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Filter');
+
+  // A ? typed in a field is text; elsewhere it opens the list.
+  await box.type('?');
+  assert.equal(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count(), 0);
+  await grid.focus();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.getByText('Clear the view', { exact: false }).waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+});
