@@ -39,6 +39,24 @@ export class FramesDb implements FrameWriter, FrameReader {
     return value;
   }
 
+  /** Every session with anything stored, each once: the cursor jumps over a session's chunks, reading no value. */
+  sessionIds(): Promise<string[]> {
+    return this.#store.use('readonly', (store) => {
+      const ids: string[] = [];
+      const request = store.openKeyCursor();
+      return new Promise((resolve, reject) => {
+        request.onerror = () => reject(request.error ?? new Error('reading the stored sessions failed'));
+        request.onsuccess = () => {
+          const cursor = request.result;
+          if (cursor === null) return resolve(ids);
+          const id = (cursor.key as [string, number])[0];
+          ids.push(id);
+          cursor.continue([id, Infinity]);
+        };
+      });
+    });
+  }
+
   delete(sessionId: string): Promise<void> {
     return this.#store.deleteRange([sessionId, -Infinity], [sessionId, Infinity]);
   }
