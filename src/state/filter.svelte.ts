@@ -153,6 +153,13 @@ export class FilterState implements FilterForm {
     this.apply();
   }
 
+  /** Drops the time range (the timeline's "Clear range"), keeping the other conditions. */
+  clearTimeRange(): void {
+    this.fromTime = '';
+    this.toTime = '';
+    this.apply();
+  }
+
   /** Scans records from `fromSeq` to the session's current end. */
   #scan(fromSeq: number): void {
     const spec = this.#spec;

@@ -66,6 +66,17 @@ export class TimelineState {
     });
   }
 
+  /**
+   * Keeps the chart up with a session being recorded: adds it up again every `everyMs` while it is live and has
+   * not ended, skipping a beat while the last sum is still running. Returns the function that stops it.
+   */
+  followLive(everyMs = 1000): () => void {
+    const timer = setInterval(() => {
+      if (this.#session.isLive && this.#session.meta?.endedAt === undefined && !this.#loading) this.refresh();
+    }, everyMs);
+    return () => clearInterval(timer);
+  }
+
   /** The timeline closed: its job's result is no longer wanted. */
   dispose(): void {
     this.#search.drop(this.#jobId);

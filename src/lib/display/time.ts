@@ -6,6 +6,15 @@ export function formatWallClock(epochMs: number): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
 }
 
+/**
+ * A chart axis tick in local 24-hour time, as the grid shows times: 14:03:27, or 14:03:27.418 when the ticks are
+ * less than a second apart.
+ */
+export function formatAxisTime(epochMs: number, stepMs: number): string {
+  const wallClock = formatWallClock(epochMs);
+  return stepMs < 1000 ? wallClock : wallClock.slice(0, 8);
+}
+
 /** Time since the session's first record: +0.000, +12.345, +1:02:03.456 for long sessions. */
 export function formatRelative(epochMs: number, originMs: number): string {
   const elapsed = Math.max(0, epochMs - originMs);
