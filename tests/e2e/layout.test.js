@@ -36,3 +36,35 @@ test('the timeline follows a recording session, and Clear range drops a brushed 
   await clear.waitFor({ state: 'detached' });
   await page.getByLabel('Filter result').waitFor({ state: 'detached' });
 });
+
+/** @param {{x: number, y: number, width: number, height: number}} a @param {{x: number, y: number, width: number, height: number}} b */
+const overlaps = (a, b) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** @param {import('playwright-core').Locator} locator */
+async function boxOf(locator) {
+  const box = await locator.boundingBox();
+  assert.ok(box, 'the element is laid out');
+  return box;
+}
+
+for (const width of [900, 600]) {
+  test(`at ${width} px wide the sidebar's lists stay readable and apart`, async () => {
+    const page = await openConnected(env, '/echo');
+    await page.setViewportSize({ width, height: 700 });
+    const heading = page.getByRole('heading', { name: 'Sessions' });
+    const exportProfiles = page.getByRole('button', { name: 'Export profiles' });
+    const list = page.getByRole('list', { name: 'Sessions' });
+    const entry = list.getByRole('listitem').first();
+    await entry.waitFor();
+    assert.ok(
+      !overlaps(await boxOf(heading), await boxOf(exportProfiles)),
+      'the heading clears Export profiles',
+    );
+    const listBox = await boxOf(list);
+    const entryBox = await boxOf(entry);
+    assert.ok(listBox.height >= 40, `the list has ${listBox.height} px`);
+    assert.ok(entryBox.y >= listBox.y - 1 && entryBox.y + 10 <= listBox.y + listBox.height, 'an entry shows');
+    assert.ok(!overlaps(await boxOf(heading), listBox), 'the heading sits above the list');
+  });
+}
