@@ -30,17 +30,15 @@ export async function startServers() {
   });
   /** @type {Promise<void> | undefined} */
   let appClosed;
+  const closeApp = () => (appClosed ??= server.close());
   return {
     appUrl,
     wsUrl: `ws://127.0.0.1:${sandbox.port}`,
     sandboxPort: sandbox.port,
-    closeApp() {
-      appClosed ??= server.close();
-      return appClosed;
-    },
+    closeApp,
     async close() {
       await sandbox.close();
-      await this.closeApp();
+      await closeApp();
     },
   };
 }

@@ -15,7 +15,10 @@ function waitForOpen(browser) {
   );
 }
 
-/** @param {import('./webdriver.js').WebDriverSession} browser */
+/**
+ * @param {import('./webdriver.js').WebDriverSession} browser
+ * @param {string} text
+ */
 async function sendMessage(browser, text) {
   await browser.type('textarea#message', text);
   await browser.execute(
