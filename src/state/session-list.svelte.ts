@@ -1,3 +1,4 @@
+import { formatBytes } from '../lib/display/size';
 import type { SessionMeta } from '../lib/model/session';
 import { emptyTotals } from '../lib/model/totals';
 import type { FrameReader } from '../lib/record/frame-store';
@@ -27,6 +28,7 @@ export interface SessionListDeps {
 export class SessionListState {
   #list = $state.raw<SessionMeta[]>([]);
   #storage = $state.raw<StorageInfo | null>(null);
+  #reclaimed = $state<string | null>(null);
   readonly #errors = new ErrorSlot();
   #askedToPersist = false;
   readonly #deps: SessionListDeps;
@@ -43,6 +45,10 @@ export class SessionListState {
   }
   get storage(): StorageInfo | null {
     return this.#storage;
+  }
+  /** What the start-up sweep of orphaned chunks took back, if anything. */
+  get reclaimed(): string | null {
+    return this.#reclaimed;
   }
   get error(): string | null {
     return this.#errors.message;
@@ -109,6 +115,20 @@ export class SessionListState {
     // Once for the whole batch: the listing and the storage estimate.
     await this.refresh();
     return deleted;
+  }
+
+  /** Runs the sweep of chunks an interrupted import left, and says what it freed; a failure only logs. */
+  async reclaim(sweep: () => Promise<{ sessions: number; bytes: number }>): Promise<void> {
+    try {
+      const { sessions, bytes } = await sweep();
+      if (sessions === 0) return;
+      const what = sessions === 1 ? 'an interrupted import' : `${sessions} interrupted imports`;
+      this.#reclaimed = `Freed ${formatBytes(bytes)} left by ${what}`;
+      await this.refreshStorage();
+    } catch (error) {
+      // Nothing is lost: the chunks stay, and the next start tries again.
+      console.warn('Removing what an interrupted import left failed:', error);
+    }
   }
 
   /** Asks once, from the first recording (a user's gesture), that the browser keep the data. */

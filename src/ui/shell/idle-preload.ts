@@ -21,6 +21,11 @@ export function preloadWhenIdle(more: readonly (() => Promise<unknown>)[] = []):
       part().catch((error: unknown) => console.warn('Loading ahead of use failed:', error));
     }
   };
-  if ('requestIdleCallback' in window) requestIdleCallback(load);
-  else setTimeout(load, FALLBACK_DELAY_MS);
+  whenIdle(load);
+}
+
+/** Runs `task` once the page is idle after its first paint. */
+export function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task);
+  else setTimeout(task, FALLBACK_DELAY_MS);
 }

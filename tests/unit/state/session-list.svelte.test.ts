@@ -83,4 +83,16 @@ describe('SessionListState', () => {
     expect((await storage.sessionsDb.list()).map((m) => m.id)).toEqual(['recording-here']);
     expect(sessions.list.map((m) => m.id)).toEqual(['recording-here']);
   });
+
+  it('says what the sweep of orphaned chunks freed, and nothing when it freed nothing or failed', async () => {
+    const sessions = list(freshStorage());
+    await sessions.reclaim(() => Promise.resolve({ sessions: 0, bytes: 0 }));
+    expect(sessions.reclaimed).toBeNull();
+    await sessions.reclaim(() => Promise.reject(new Error('disk gone')));
+    expect(sessions.reclaimed).toBeNull();
+    await sessions.reclaim(() => Promise.resolve({ sessions: 1, bytes: 12.3 * 1024 * 1024 }));
+    expect(sessions.reclaimed).toBe('Freed 12.3 MB left by an interrupted import');
+    await sessions.reclaim(() => Promise.resolve({ sessions: 2, bytes: 2048 }));
+    expect(sessions.reclaimed).toBe('Freed 2.0 KB left by 2 interrupted imports');
+  });
 });
