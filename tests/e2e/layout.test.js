@@ -68,3 +68,19 @@ for (const width of [900, 600]) {
     assert.ok(!overlaps(await boxOf(heading), listBox), 'the heading sits above the list');
   });
 }
+
+test('at 1024 px wide the Data column takes at least 40% of the grid', async () => {
+  const page = await openConnected(env, '/echo');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const grid = page.getByRole('grid', { name: 'Frames' });
+  const open = grid
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell', { name: 'open', exact: true }) });
+  const data = open.getByRole('gridcell').last();
+  await data.waitFor();
+  const gridBox = await boxOf(grid);
+  const dataBox = await boxOf(data);
+  assert.ok(dataBox.width >= 0.4 * gridBox.width, `Data ${dataBox.width} px of ${gridBox.width} px`);
+  // The direction stays readable to assistive technology when its column narrows to a glyph.
+  assert.equal(await open.getByRole('gridcell', { name: 'open', exact: true }).count(), 2);
+});
