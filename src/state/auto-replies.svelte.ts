@@ -1,0 +1,121 @@
+import type { AutoReplies } from '../lib/automation/auto-replies';
+import type { AutoRule } from '../lib/automation/rules';
+import { checkRule } from '../lib/automation/rules-check';
+import type { Result } from '../lib/result';
+import type { LiveSession } from '../lib/session/live-session';
+
+/** One rule as its boxes hold it: checked as typed, applied only when valid. */
+export interface RuleRow {
+  id: number;
+  when: string;
+  reply: string;
+  delay: string;
+  max: string;
+}
+
+/** What a row shows beside its boxes: why it is not applied, or how often it fired and whether it stopped. */
+export interface RuleStatus {
+  error?: string;
+  times: number;
+  stopped?: string;
+}
+
+/**
+ * The `Auto-replies` region's rules for one panel's connection. The engine (AutoReplies) is loaded and attached to
+ * the panel's LiveSession only once a rule exists, and it is given the valid rows again on every open, since the
+ * engine itself takes each connection's request rules when it opens.
+ */
+export class AutoRepliesState {
+  rows = $state<RuleRow[]>([]);
+  #fired = $state<Record<number, number>>({});
+  #stopped = $state<Record<number, string>>({});
+  #problem = $state<string | null>(null);
+  #engine: Promise<AutoReplies> | null = null;
+  #nextId = 1;
+  readonly #live: LiveSession;
+  #offOpen: (() => void) | null = null;
+
+  constructor(live: LiveSession) {
+    this.#live = live;
+  }
+
+  /** Each row checked as the engine would check it. */
+  readonly checked = $derived(this.rows.map((row) => ruleOf(row)));
+
+  /** The rules that are applied: the valid rows, in order. */
+  get rules(): AutoRule[] {
+    return this.checked.flatMap((rule) => (rule.ok ? [rule.value] : []));
+  }
+
+  get problem(): string | null {
+    return this.#problem;
+  }
+
+  status(index: number): RuleStatus {
+    const rule = this.checked[index];
+    if (rule === undefined || !rule.ok) return { times: 0, ...(rule ? { error: rule.error } : {}) };
+    const id = this.rows[index]?.id ?? 0;
+    const stopped = this.#stopped[id];
+    return { times: this.#fired[id] ?? 0, ...(stopped === undefined ? {} : { stopped }) };
+  }
+
+  add(): void {
+    this.rows.push({ id: this.#nextId++, when: '', reply: '', delay: '', max: '' });
+  }
+
+  remove(index: number): void {
+    this.rows.splice(index, 1);
+    void this.apply();
+  }
+
+  /** Hands the valid rows to the engine, loading and attaching it the first time a rule exists. */
+  async apply(): Promise<void> {
+    if (this.#engine === null && this.rows.length === 0) return;
+    const engine = await this.#attach();
+    const applied = engine.setRules(this.rules);
+    this.#problem = applied.ok ? null : applied.error;
+    this.#fired = {};
+    this.#stopped = {};
+  }
+
+  dispose(): void {
+    this.#offOpen?.();
+    void this.#engine?.then((engine) => engine.dispose());
+  }
+
+  #attach(): Promise<AutoReplies> {
+    this.#engine ??= import('../lib/automation/auto-replies').then(({ AutoReplies }) => {
+      const engine = new AutoReplies(this.#live);
+      // Subscribed after the engine's own open listener, so these rules replace the request's on every open.
+      this.#offOpen = this.#live.on('open', () => void this.apply());
+      engine.on('fired', ({ rule, times }) => {
+        const id = this.#rowIdOf(rule);
+        if (id !== undefined) this.#fired = { ...this.#fired, [id]: times };
+      });
+      engine.on('stopped', ({ rule, reason }) => {
+        const id = this.#rowIdOf(rule);
+        if (id !== undefined) this.#stopped = { ...this.#stopped, [id]: reason };
+      });
+      engine.on('problem', (problem) => (this.#problem = problem));
+      return engine;
+    });
+    return this.#engine;
+  }
+
+  /** The row of the engine's rule `index`: the engine numbers only the valid rows. */
+  #rowIdOf(index: number): number | undefined {
+    const valid = this.rows.filter((_, at) => this.checked[at]?.ok);
+    return valid[index]?.id;
+  }
+}
+
+/** A row as a rule: the When box as typed (text, /regex/, or `field op value`), the reply sent as a text frame. */
+function ruleOf(row: RuleRow): Result<AutoRule> {
+  if (row.when.trim() === '')
+    return { ok: false, error: 'When is empty: type a text, /regex/ or field op value.' };
+  const raw: Record<string, unknown> = { kind: 'reply', when: row.when, reply: row.reply };
+  if (row.delay.trim() !== '') raw.delayMs = Number(row.delay);
+  if (row.max.trim() !== '') raw.maxTimes = Number(row.max);
+  const rule = checkRule(raw);
+  return rule.ok ? rule : { ok: false, error: `Not applied: ${rule.error}` };
+}
