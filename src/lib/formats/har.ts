@@ -84,7 +84,7 @@ export class HarWriter {
       type: record.dir === 'out' ? 'send' : 'receive',
       time: record.t / 1000,
       opcode: record.kind === 'text' ? 1 : 2,
-      data: record.kind === 'text' ? this.#plan.text(record.text) : toBase64(record.bytes),
+      data: record.kind === 'text' ? this.#plan.text(record.text) : toBase64(this.#plan.bytes(record.bytes)),
       ...(record.auto ? { _automatic: true } : {}),
     };
     return `${this.#messages++ === 0 ? '' : ','}${JSON.stringify(message)}`;

@@ -69,7 +69,7 @@ export function nativeRecordLine(record: FrameRecord, plan: RedactionPlan): stri
         ...base,
         dir: record.dir,
         kind: 'binary',
-        b64: toBase64(record.bytes),
+        b64: toBase64(plan.bytes(record.bytes)),
         ...(record.binaryType ? { binaryType: record.binaryType } : {}),
         ...messageWireFields(record),
       });

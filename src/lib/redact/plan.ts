@@ -1,10 +1,11 @@
 import { holdsVariableReference } from '../compose/variables';
 import type { SecretVariable, SessionMeta } from '../model/session';
-import { secretPartOfProtocol } from './credential-shapes';
 import type { Redaction } from './findings';
 import { Findings, REDACTED } from './findings';
 import { formsOf } from './secret-forms';
-import { redactCredentialShapes } from './text-shapes';
+import { redactBinary } from './binary';
+import { isCredentialField, secretPartOfProtocol } from './credential-shapes';
+import { isRedactable, redactCredentialShapes } from './text-shapes';
 import { redactUrl } from './url';
 
 /**
@@ -22,6 +23,7 @@ export class RedactionPlan {
   readonly #detectShapes: boolean;
   readonly #url: string;
   readonly #protocols: readonly string[];
+  #uncheckedBinary = 0;
 
   private constructor(
     original: { url: string; protocols: readonly string[] },
@@ -117,6 +119,29 @@ export class RedactionPlan {
     }
     result = this.#replaceSecrets(result);
     return this.#detectShapes ? redactCredentialShapes(result, this.#findings) : result;
+  }
+
+  /**
+   * A binary frame with its secrets replaced, where it decodes as MessagePack or CBOR (see binary.ts); any other
+   * is kept as recorded and counted in `uncheckedBinary`.
+   */
+  bytes(bytes: Uint8Array): Uint8Array {
+    if (!this.#detectShapes && this.#secrets.length === 0) return bytes;
+    const result = redactBinary(bytes, {
+      text: (text) => this.text(text),
+      field: (name, value) => {
+        if (!this.#detectShapes || !isRedactable(value) || !isCredentialField(name)) return value;
+        this.#findings.add('text', 'the value of a credential-named field in a binary message');
+        return REDACTED;
+      },
+    });
+    if (!result.checked) this.#uncheckedBinary++;
+    return result.bytes;
+  }
+
+  /** Binary frames passed through `bytes()` that could not be searched for secrets so far. */
+  get uncheckedBinary(): number {
+    return this.#uncheckedBinary;
   }
 
   #replaceSecrets(text: string): string {

@@ -73,7 +73,7 @@ export function redactCredentialShapes(text: string, findings: Findings): string
   return result;
 }
 
-function isRedactable(value: string): boolean {
+export function isRedactable(value: string): boolean {
   return value !== '' && value !== REDACTED && !holdsVariableReference(value);
 }
 
