@@ -26,6 +26,7 @@ export class TransferState {
 
   #busy = $state<string | null>(null);
   #notice = $state<string | null>(null);
+  #unchecked = $state<string | null>(null);
   #error = $state<string | null>(null);
   readonly #workspace: Workspace;
   readonly #profiles: ProfilesState;
@@ -70,6 +71,10 @@ export class TransferState {
   get error(): string | null {
     return this.#error;
   }
+  /** After an export, how many of its binary frames could not be searched for secrets, in a sentence; or null. */
+  get unchecked(): string | null {
+    return this.#unchecked;
+  }
 
   /**
    * Downloads the session on screen. Streamed to disk through the service worker when one controls the page, so
@@ -112,8 +117,20 @@ export class TransferState {
     return {
       name: exportFileName(meta, format),
       mimeType: EXPORT_TYPES[format].mimeType,
-      pieces: exportSession(meta, chunks, count, format, plan, exportedAt),
+      pieces: this.#reportUnchecked(exportSession(meta, chunks, count, format, plan, exportedAt), plan),
     };
+  }
+
+  /** The file's pieces as they are; once the last is written, the plan knows which binary frames it could not read. */
+  async *#reportUnchecked(pieces: AsyncIterable<string>, plan: RedactionPlan): AsyncGenerator<string> {
+    this.#unchecked = null;
+    yield* pieces;
+    const count = plan.uncheckedBinary;
+    this.#unchecked =
+      count === 0
+        ? null
+        : `${count} binary ${count === 1 ? 'frame' : 'frames'} could not be checked for secrets ` +
+          '(neither MessagePack nor CBOR): exported as recorded';
   }
 
   /** Hands the native file to the system's share sheet where the browser can share files. */
