@@ -25,7 +25,8 @@ export class ProfileFilesState {
   async exportFile(includeSecrets: boolean): Promise<string> {
     // The file formats load when first used: they are not needed for the first screen.
     const { exportProfiles } = await import('../lib/profiles/profile-file');
-    return exportProfiles(sortProfiles(this.#profiles.all), includeSecrets);
+    const environments = await this.#environments();
+    return exportProfiles(sortProfiles(this.#profiles.all), includeSecrets, undefined, environments.all);
   }
 
   /** Adds the profiles of a WS Inspector or Insomnia file beside the ones there are; nothing stored is changed. */
@@ -41,17 +42,28 @@ export class ProfileFilesState {
     for (const profile of imported.value.profiles) {
       await this.#profiles.save({ ...profile, id: newId(now), createdAt: now, lastUsedAt: 0 });
     }
-    const { profiles, source, skipped, droppedVariables } = imported.value;
+    const { profiles, source, skipped, droppedVariables, environments } = imported.value;
+    if (environments.length > 0) await (await this.#environments()).importAll(environments);
     const invalid = droppedVariables['invalid name'] ?? 0;
     const repeated = droppedVariables['duplicate name'] ?? 0;
     this.#importNotice =
-      `Imported ${profiles.length} profile${profiles.length === 1 ? '' : 's'} from ${source}` +
+      `Imported ${profiles.length} profile${profiles.length === 1 ? '' : 's'}` +
+      (environments.length > 0
+        ? ` and ${environments.length} environment${environments.length === 1 ? '' : 's'}`
+        : '') +
+      ` from ${source}` +
       (skipped > 0
         ? `; ${skipped} damaged or unsupported entr${skipped === 1 ? 'y was' : 'ies were'} skipped.`
         : '.') +
       (invalid + repeated > 0
         ? ` Left out: ${invalid} variable${invalid === 1 ? '' : 's'} with an invalid name and ${repeated} repeated name${repeated === 1 ? '' : 's'}.`
         : '');
+  }
+
+  /** The environments travel in the same file: their state loads here if the Profiles panel has not loaded it. */
+  async #environments() {
+    const { environmentsFor } = await import('./environments.svelte');
+    return environmentsFor(this.#profiles);
   }
 
   /**

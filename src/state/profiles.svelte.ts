@@ -8,10 +8,11 @@ import {
   matchesSearch,
   moveItem,
   sortProfiles,
-  variableValues,
 } from '../lib/profiles/profile';
+import { resolveVariables } from '../lib/profiles/environments';
 import type { ConnectionBarState, ProfileInUse } from './connection-bar.svelte';
 import type { DecodingState } from './decoding.svelte';
+import type { EnvironmentsState } from './environments.svelte';
 import { ErrorSlot } from './error-slot.svelte';
 
 /** Saved connection profiles: saving the bar, loading a profile into it, connecting in one click. */
@@ -25,6 +26,8 @@ export class ProfilesState {
   /** The bar a profile is loaded into: the panel in front. */
   readonly #bar: () => ConnectionBarState;
   readonly #decodings = new WeakMap<ConnectionBarState, Pick<DecodingState, 'choice' | 'setChoice'>>();
+  /** The shared variable sets, once loaded (environments.svelte.ts): the active one fills what a profile leaves. */
+  #environments = $state.raw<Pick<EnvironmentsState, 'activeVariables' | 'secretVariables'> | null>(null);
 
   /** The profiles to show: matching the search, most recently used first. */
   readonly visible = $derived(sortProfiles(this.#list).filter((p) => matchesSearch(p, this.#query)));
@@ -59,8 +62,8 @@ export class ProfilesState {
     return {
       name: active.name,
       url: active.url,
-      values: variableValues(active.variables),
-      secrets: active.variables.filter((v) => v.secret).map(({ name, value }) => ({ name, value })),
+      // The profile's own variables win over the environment's.
+      ...resolveVariables(active.variables, this.#environments?.activeVariables ?? []),
       sendOnOpen: active.messages.filter((m) => m.sendOnOpen).map(({ body, format }) => ({ body, format })),
       reconnect: active.reconnect,
     };
@@ -74,11 +77,15 @@ export class ProfilesState {
     return this.#list.find((p) => p.id === id);
   }
 
-  /** Every variable marked secret, in any profile: a recorded session may hold any of them. */
+  attachEnvironments(environments: Pick<EnvironmentsState, 'activeVariables' | 'secretVariables'>): void {
+    this.#environments = environments;
+  }
+
+  /** Every variable marked secret, in any profile or environment: a recorded session may hold any of them. */
   get secretVariables(): { name: string; value: string }[] {
-    return this.#list.flatMap((p) =>
-      p.variables.filter((v) => v.secret).map(({ name, value }) => ({ name, value })),
-    );
+    return this.#list
+      .flatMap((p) => p.variables.filter((v) => v.secret).map(({ name, value }) => ({ name, value })))
+      .concat(this.#environments?.secretVariables ?? []);
   }
 
   async load(): Promise<void> {
@@ -140,7 +147,7 @@ export class ProfilesState {
 
   async updateSettings(
     id: string,
-    settings: Pick<Profile, 'variables' | 'notes' | 'reconnect'>,
+    settings: Pick<Profile, 'variables' | 'notes' | 'reconnect' | 'folder'>,
   ): Promise<void> {
     const profile = this.#list.find((p) => p.id === id);
     if (profile) await this.save({ ...profile, ...settings });

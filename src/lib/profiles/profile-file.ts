@@ -4,13 +4,15 @@ import { isObject } from '../guards';
 import type { BinaryType } from '../model/frame';
 import { newId } from '../ids';
 import type { Redaction } from '../redact/findings';
-import { isCredentialField, containsJwt } from '../redact/credential-shapes';
 import { RedactionPlan } from '../redact/plan';
 import { withoutUserinfo } from '../redact/url';
 import type { Result } from '../result';
 import type { Profile, ProfileVariable, SavedMessage } from './profile';
-import { checkVariableName, defaultMessageName, defaultProfileName } from './profile';
+import { defaultMessageName, defaultProfileName, MAX_FOLDER_NAME } from './profile';
 import { agentSettingsOf, readAgentSettings, redactAgentSettings } from './agent-settings';
+import type { Environment, EnvironmentContent } from './environments';
+import { environmentSecrets, exportEnvironments, readEnvironments } from './environment-file';
+import { leavesOut, readVariables } from './variable-file';
 
 /** Profile files are settings, not recordings: anything bigger is not one. */
 export const MAX_PROFILE_FILE_BYTES = 5 * 1024 * 1024;
@@ -32,6 +34,8 @@ export interface ProfilesFile {
   /** What else was replaced with REDACTED, by profile name, never the values. */
   redactions: { profile: string; where: Redaction['where']; what: string }[];
   profiles: ProfileContent[];
+  /** The environments the profiles share. Optional: files from before environments have none. */
+  environments?: EnvironmentContent[];
 }
 
 /**
@@ -44,8 +48,12 @@ export function exportProfiles(
   profiles: readonly Profile[],
   includeSecrets: boolean,
   now = new Date(),
+  environments: readonly Environment[] = [],
 ): string {
-  const redacted = new Set<string>();
+  const shared = exportEnvironments(environments, includeSecrets);
+  // An environment's secret typed literally into a profile's message is redacted there too.
+  const sharedSecrets = environmentSecrets(environments);
+  const redacted = new Set<string>(shared.leftOut);
   const redactions: ProfilesFile['redactions'] = [];
   const file: ProfilesFile = {
     format: 'wsi-profiles',
@@ -56,7 +64,7 @@ export function exportProfiles(
     profiles: profiles.map((profile) => {
       const content = contentOf(profile);
       if (includeSecrets) return content;
-      const redactedProfile = redactProfile(content);
+      const redactedProfile = redactProfile(content, sharedSecrets);
       for (const name of redactedProfile.variablesLeftOut) redacted.add(name);
       for (const { where, what } of redactedProfile.redactions) {
         redactions.push({ profile: redactedProfile.profile.name, where, what });
@@ -64,6 +72,7 @@ export function exportProfiles(
       return redactedProfile.profile;
     }),
   };
+  if (environments.length > 0) file.environments = shared.environments;
   file.redacted = [...redacted].sort();
   return JSON.stringify(file, null, 2);
 }
@@ -80,30 +89,32 @@ function contentOf(profile: Profile): ProfileContent {
     variables: variables.map((variable) => ({ ...variable })),
     messages: messages.map((message) => ({ ...message })),
     ...(profile.decodeAs === undefined ? {} : { decodeAs: profile.decodeAs }),
+    ...(profile.folder ? { folder: profile.folder } : {}),
     ...agentSettingsOf(profile),
   };
 }
 
-/**
- * A variable whose value is left out of a file without secrets: one marked secret, or one that holds a credential
- * by its name or its shape, whatever the person ticked.
- */
-function leavesOut(variable: ProfileVariable): boolean {
-  return variable.secret || isCredentialField(variable.name) || containsJwt(variable.value);
-}
-
-function redactProfile(content: ProfileContent): {
+function redactProfile(
+  content: ProfileContent,
+  sharedSecrets: readonly ProfileVariable[],
+): {
   profile: ProfileContent;
   variablesLeftOut: string[];
   redactions: readonly Redaction[];
 } {
   const secrets = content.variables.filter(leavesOut);
-  const plan = RedactionPlan.for(content.url, splitProtocols(content.protocols), [], secrets);
+  const plan = RedactionPlan.for(
+    content.url,
+    splitProtocols(content.protocols),
+    [],
+    [...secrets, ...sharedSecrets],
+  );
   const agent = redactAgentSettings(content, plan);
   const profile: ProfileContent = {
     ...content,
     ...agent.settings,
     name: plan.text(content.name),
+    ...(content.folder === undefined ? {} : { folder: plan.text(content.folder) }),
     url: plan.url,
     protocols: redactedProtocols(content.protocols, plan),
     notes: plan.text(content.notes),
@@ -155,6 +166,8 @@ export interface ImportedProfiles {
    * the editor), or a name another variable of the same profile already has (the first one is kept).
    */
   droppedVariables: Record<string, number>;
+  /** The environments of the file: none from Insomnia or a file from before environments. */
+  environments: EnvironmentContent[];
 }
 
 /**
@@ -189,12 +202,14 @@ function readOwnFile(data: Record<string, unknown>): Result<ImportedProfiles> {
     source: 'WS Inspector',
     skipped: 0,
     droppedVariables: {},
+    environments: [],
   };
   for (const entry of data.profiles) {
     const profile = imported.profiles.length < MAX_IMPORTED_PROFILES ? readProfile(entry, imported) : null;
     if (profile) imported.profiles.push(profile);
     else imported.skipped++;
   }
+  imported.environments = readEnvironments(data.environments, imported.droppedVariables);
   return { ok: true, value: imported };
 }
 
@@ -210,8 +225,15 @@ function readProfile(entry: unknown, imported: ImportedProfiles): ProfileContent
     notes: typeof entry.notes === 'string' ? entry.notes : '',
     reconnect: entry.reconnect === true,
     ...readDecodeAs(entry.decodeAs),
+    ...readFolder(entry.folder),
     ...readAgentSettings(entry),
   };
+}
+
+/** A folder to group the profile under, trimmed; an empty or non-text one is none. */
+function readFolder(value: unknown): Pick<ProfileContent, 'folder'> {
+  const folder = typeof value === 'string' ? value.trim().slice(0, MAX_FOLDER_NAME) : '';
+  return folder === '' ? {} : { folder };
 }
 
 function readBinaryType(value: unknown): BinaryType {
@@ -221,23 +243,6 @@ function readBinaryType(value: unknown): BinaryType {
 /** The first items of an array field, or none. */
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value.slice(0, MAX_IMPORTED_ITEMS) : [];
-}
-
-/** Well-formed variables with usable names, each name once; what is dropped is counted by reason. */
-function readVariables(value: unknown, dropped: Record<string, number>): ProfileVariable[] {
-  const byName = new Map<string, ProfileVariable>();
-  for (const entry of listOf(value)) {
-    if (!isObject(entry) || typeof entry.name !== 'string' || typeof entry.value !== 'string') continue;
-    const name = entry.name.trim();
-    const reason =
-      checkVariableName(name) !== null ? 'invalid name' : byName.has(name) ? 'duplicate name' : null;
-    if (reason !== null) {
-      dropped[reason] = (dropped[reason] ?? 0) + 1;
-      continue;
-    }
-    byName.set(name, { name, value: entry.value, secret: entry.secret === true });
-  }
-  return [...byName.values()];
 }
 
 function readMessage(entry: unknown): SavedMessage[] {
@@ -262,7 +267,13 @@ function readInsomnia(list: unknown[]): Result<ImportedProfiles> {
     if (siblings.length < MAX_IMPORTED_ITEMS) siblings.push(resource);
     payloadsByParent.set(resource.parentId, siblings);
   }
-  const imported: ImportedProfiles = { profiles: [], source: 'Insomnia', skipped: 0, droppedVariables: {} };
+  const imported: ImportedProfiles = {
+    profiles: [],
+    source: 'Insomnia',
+    skipped: 0,
+    droppedVariables: {},
+    environments: [],
+  };
   for (const request of requests) {
     if (typeof request.url !== 'string' || imported.profiles.length >= MAX_IMPORTED_PROFILES) {
       imported.skipped++;

@@ -30,6 +30,8 @@ export interface Profile {
   /** As typed in the Subprotocols field: comma-separated, in order of preference. */
   protocols: string;
   binaryType: BinaryType;
+  /** A folder the Profiles list groups it under; none when missing or empty (profiles older than folders). */
+  folder?: string;
   /** The `Decode as` choice: `auto`, `none` or a decoder's id. Optional: profiles older than decoding. */
   decodeAs?: string;
   createdAt: number;
@@ -60,6 +62,9 @@ export interface ProfileTls {
   cert?: string;
   key?: string;
 }
+
+/** The longest folder name: a label in a list, not a path. */
+export const MAX_FOLDER_NAME = 100;
 
 /** Profiles stored before a field existed get its default. */
 export function normalizeProfile(
@@ -120,9 +125,10 @@ export function sortProfiles(profiles: readonly Profile[]): Profile[] {
   return [...profiles].sort((a, b) => b.lastUsedAt - a.lastUsedAt || a.name.localeCompare(b.name));
 }
 
-/** Case-insensitive search over name, URL and subprotocols; every word must match somewhere. */
+/** Case-insensitive search over name, URL, subprotocols and folder; every word must match somewhere. */
 export function matchesSearch(profile: Profile, query: string): boolean {
-  const haystack = `${profile.name}\n${profile.url}\n${profile.protocols}`.toLowerCase();
+  const haystack =
+    `${profile.name}\n${profile.url}\n${profile.protocols}\n${profile.folder ?? ''}`.toLowerCase();
   return query
     .toLowerCase()
     .split(/\s+/)

@@ -38,6 +38,7 @@ describe('profile files', () => {
       value: {
         source: 'WS Inspector',
         skipped: 0,
+        environments: [],
         profiles: [
           {
             name: 'Market feed',
@@ -120,6 +121,7 @@ describe('profile files', () => {
       value: {
         source: 'Insomnia',
         skipped: 1,
+        environments: [],
         profiles: [
           {
             name: 'Echo',
