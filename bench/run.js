@@ -307,6 +307,9 @@ async function runExport() {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
+    // The export buttons sit in the Export menu; opening it is not part of the figure.
+    const menu = page.getByRole('button', { name: 'Export', exact: true });
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
     const started = Date.now();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 300_000 }),

@@ -157,3 +157,14 @@ export async function openSeeded(env, count) {
 export function row(page, seq) {
   return page.getByRole('grid', { name: 'Frames' }).locator(`[role="row"][aria-rowindex="${seq + 2}"]`);
 }
+
+/**
+ * Opens the Export menu (Export session, Export HAR, Share, Copy share link, Include secrets) unless it is open.
+ * @param {import('playwright-core').Page} page
+ */
+export async function openExportMenu(page) {
+  const toggle = page
+    .getByRole('region', { name: 'Export and share' })
+    .getByRole('button', { name: 'Export', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { useEnvironment, waitForMessageCount } from './harness.js';
+import { openExportMenu, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
 
@@ -154,6 +154,7 @@ test('a secret filled into the URL is masked in the Sessions list, Connection de
   }
 
   // Storage keeps what was recorded: an export that includes secrets still has the URL as connected.
+  await openExportMenu(page);
   await page.getByRole('region', { name: 'Export and share' }).getByLabel('Include secrets').check();
   const [download] = await Promise.all([
     page.waitForEvent('download'),

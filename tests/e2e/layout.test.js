@@ -2,7 +2,7 @@
 /** Layout and the timeline (issue 16): a live chart, room for the payload, nothing overlapping at common widths. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openConnected, useEnvironment } from './harness.js';
+import { openConnected, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
 
@@ -83,4 +83,33 @@ test('at 1024 px wide the Data column takes at least 40% of the grid', async () 
   assert.ok(dataBox.width >= 0.4 * gridBox.width, `Data ${dataBox.width} px of ${gridBox.width} px`);
   // The direction stays readable to assistive technology when its column narrows to a glyph.
   assert.equal(await open.getByRole('gridcell', { name: 'open', exact: true }).count(), 2);
+});
+
+test('above the grid: a one-line details strip and one Export menu, and the grid stays put', async () => {
+  const page = await openConnected(env, '/echo');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const grid = page.getByRole('grid', { name: 'Frames' });
+  const details = page.getByRole('region', { name: 'Connection details' });
+  await page.getByLabel('Saved records').waitFor();
+  assert.ok((await boxOf(details)).height <= 32, 'the details strip is one line at 1024 px');
+  const transfer = page.getByRole('region', { name: 'Export and share' });
+  assert.ok((await boxOf(transfer)).height <= 32, 'the export bar is one button high');
+  const exportSession = page.getByRole('button', { name: 'Export session', exact: true });
+  assert.equal(await exportSession.isVisible(), false, 'the export items wait in the menu');
+  const top = (await boxOf(grid)).y;
+
+  const toggle = transfer.getByRole('button', { name: 'Export', exact: true });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await exportSession.waitFor();
+  await page.getByRole('button', { name: 'Export HAR', exact: true }).waitFor();
+  assert.equal((await boxOf(grid)).y, top, 'opening the menu moves nothing');
+  await page.keyboard.press('Escape');
+  await exportSession.waitFor({ state: 'hidden' });
+
+  const box = page.getByLabel('Message', { exact: true });
+  await box.fill('hello');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await waitForMessageCount(page, 2);
+  assert.equal((await boxOf(grid)).y, top, 'traffic moves nothing');
 });

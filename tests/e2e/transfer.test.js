@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { openConnected, rowsOf, useEnvironment, waitForMessageCount } from './harness.js';
+import { openConnected, openExportMenu, rowsOf, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
 
@@ -15,6 +15,7 @@ const sessions = (page) => page.getByRole('list', { name: 'Sessions' }).getByRol
  * @param {string} button
  */
 async function download(page, button) {
+  await openExportMenu(page);
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: button, exact: true }).click(),
@@ -202,6 +203,7 @@ test('exports redact tokens in the URL, userinfo and a subprotocol unless secret
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await waitForMessageCount(page, 2);
 
+  await openExportMenu(page);
   const preview = page.getByLabel('Redactions');
   await preview.getByText('the user name and password in the URL').waitFor();
   await preview.getByText('the value of query parameter “access_token”').waitFor();
@@ -223,6 +225,7 @@ test('exports redact tokens in the URL, userinfo and a subprotocol unless secret
     /^ws:\/\/REDACTED:REDACTED@127\.0\.0\.1:\d+\/echo\?room=lobby&access_token=REDACTED$/,
   );
 
+  await openExportMenu(page);
   await page.getByRole('region', { name: 'Export and share' }).getByLabel('Include secrets').check();
   await page
     .getByRole('alert')
@@ -238,6 +241,7 @@ test('exports redact tokens in the URL, userinfo and a subprotocol unless secret
   assert.equal(await includeSecrets.isChecked(), false);
   await includeSecrets.check();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openExportMenu(page);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await page.getByText(/Share link copied/).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -266,6 +270,7 @@ test('a share link opens the same frames as an imported session; dropping a file
   await sessions(page).first().filter({ hasText: 'closed' }).waitFor();
   const original = await download(page, 'Export session');
 
+  await openExportMenu(page);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await page.getByText(/Share link copied/).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
