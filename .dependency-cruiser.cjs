@@ -23,8 +23,9 @@ const LAYERS = {
   pwa: [],
   agent: [],
   compose: ['encoding'],
-  redact: ['encoding', 'compose'],
   decoders: ['encoding'],
+  // Binary frames are redacted through the MessagePack and CBOR decoders' values (redact/binary.ts).
+  redact: ['encoding', 'compose', 'decoders'],
   ws: ['encoding'],
   record: [],
   profiles: ['compose', 'display', 'redact'],
