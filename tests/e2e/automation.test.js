@@ -28,7 +28,11 @@ test('a repeat of 50 ms × 20 sends exactly 20, {{$seq}} counting up', async () 
   assert.equal(await page.getByRole('button', { name: 'Start repeating' }).isEnabled(), true);
 });
 
-/** A server that pings every 200 ms and drops a client that has not answered a ping within 500 ms. */
+/**
+ * A server that pings every 200 ms and drops a client that has not answered for a second (half a second as the
+ * issue puts it, doubled: on a loaded machine the browser's timers can stall for 400 ms, and a drop would then say
+ * nothing about the rule; a client without the rule is still dropped within the first second).
+ */
 const pinger = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 let pongs = 0;
 let dropped = 0;
@@ -42,7 +46,7 @@ pinger.on('connection', (socket) => {
     }
   });
   const timer = setInterval(() => {
-    if (Date.now() - answered > 500) {
+    if (Date.now() - answered > 1000) {
       dropped++;
       socket.close(4000, 'no pong');
     } else socket.send('{"type":"ping","id":7}');
@@ -62,11 +66,11 @@ test('an auto-reply answers application pings and keeps the connection open', as
   await replies.getByRole('status', { name: 'Rule 1 status' }).filter({ hasText: 'Fired 0 times' }).waitFor();
 
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  // Fifteen pongs take three seconds of pings: the server would have dropped the client after half a second.
+  // Fifteen pongs take three seconds of pings: the server would have dropped the client within a second.
   await replies
     .getByRole('status', { name: 'Rule 1 status' })
     .filter({ hasText: /Fired 1[5-9]|Fired [2-9]\d/ })
-    .waitFor({ timeout: 8000 });
+    .waitFor({ timeout: 15_000 });
   assert.ok(pongs >= 15);
   assert.equal(dropped, 0);
   await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
