@@ -171,3 +171,14 @@ test('the frames toolbar keeps its controls apart at 1024, 1280 and 1440 px, idl
     .waitFor();
   await check('filtered');
 });
+
+test('the JSON tree counts one key as "1 key"', async () => {
+  const page = await openConnected(env, '/echo');
+  await page.getByLabel('Message', { exact: true }).fill('{"a":{"b":1,"c":2}}');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await waitForMessageCount(page, 2);
+  await page.getByRole('grid', { name: 'Frames' }).getByRole('row').filter({ hasText: 'received' }).click();
+  const details = page.getByRole('region', { name: 'Frame details' });
+  await details.getByText('{1 key}', { exact: true }).waitFor();
+  await details.getByText('{2 keys}', { exact: true }).waitFor();
+});
