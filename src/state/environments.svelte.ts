@@ -4,7 +4,6 @@ import type { ProfileVariable } from '../lib/profiles/profile';
 import type { Environment, EnvironmentContent } from '../lib/profiles/environments';
 import { checkEnvironmentName, mergeEnvironment, sortEnvironments } from '../lib/profiles/environments';
 import { ErrorSlot } from './error-slot.svelte';
-import type { ProfilesState } from './profiles.svelte';
 
 /** Where the choice of environment is kept: a setting of this browser, like the theme. */
 export const ACTIVE_ENVIRONMENT_KEY = 'wsi-active-environment';
@@ -101,13 +100,18 @@ export class EnvironmentsState {
   }
 }
 
-const loaded = new WeakMap<ProfilesState, Promise<EnvironmentsState>>();
+/** What the environments complete: ProfilesState, named by shape so the two modules do not import each other. */
+interface UsesEnvironments {
+  attachEnvironments(environments: EnvironmentsState): void;
+}
+
+const loaded = new WeakMap<UsesEnvironments, Promise<EnvironmentsState>>();
 
 /**
  * The environments, loaded once per page and attached to the profiles, whose variables they complete. Their code
  * loads with the Profiles panel (or an export), never with the first screen.
  */
-export function environmentsFor(profiles: ProfilesState): Promise<EnvironmentsState> {
+export function environmentsFor(profiles: UsesEnvironments): Promise<EnvironmentsState> {
   let environments = loaded.get(profiles);
   if (!environments) {
     const state = new EnvironmentsState(new EnvironmentsDb(), localStorage);

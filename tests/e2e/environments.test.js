@@ -114,10 +114,12 @@ test('profiles group by folder, and the search finds them by name, URL or folder
     await page.getByRole('button', { name: 'Save profile' }).click();
   }
   await profiles(page).nth(2).waitFor();
-  for (const [path, folder] of [
+  /** @type {[string, string][]} */
+  const folders = [
     ['orders', 'Payments'],
     ['prices', 'Payments'],
-  ]) {
+  ];
+  for (const [path, folder] of folders) {
     await page.getByRole('button', { name: new RegExp(`^Settings of .*/${path}$`) }).click();
     const settings = page.getByRole('form', { name: new RegExp(`^Settings of .*/${path}$`) });
     await settings.getByLabel('Folder').fill(folder);
