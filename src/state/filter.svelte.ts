@@ -1,13 +1,11 @@
 import { formatCount } from '../lib/display/size';
 import { toIsoTime } from '../lib/display/time';
-import { isEmptyFilter } from '../lib/search/filter-form';
 import type { FilterForm } from '../lib/search/filter-form';
-import { EMPTY_FILTER_FORM, parseFilterForm } from '../lib/search/filter-form';
+import { EMPTY_FILTER_FORM, isEmptyFilter, parseFilterForm } from '../lib/search/filter-form';
 import { MatchList } from '../lib/search/match-list';
 import type { SearchClient } from '../lib/search/search-client';
 import type { FilterSpec } from '../lib/search/filter';
-import type { WorkerReply } from '../lib/search/search-protocol';
-import { chunksOf } from '../lib/search/search-protocol';
+import { chunksOf, type WorkerReply } from '../lib/search/search-protocol';
 import type { DecodingState } from './decoding.svelte';
 import type { FrameViewState } from './frame-view.svelte';
 import type { ShownSessionState } from './shown-session.svelte';
@@ -43,8 +41,7 @@ export class FilterState implements FilterForm {
   #error = $state<string | null>(null);
   /** The filter on, null when every frame is shown. */
   #spec = $state.raw<FilterSpec | null>(null);
-  /** The session the matches belong to. */
-  #source: unknown = null;
+  #source: unknown = null; // the session the matches belong to
   #matches = new MatchList();
   /** The job whose replies are wanted; a new run or a cancel moves on from it. */
   #jobId = 0;
@@ -146,17 +143,10 @@ export class FilterState implements FilterForm {
     this.apply();
   }
 
-  /** Filters by a time range (from the timeline), keeping the other conditions. */
-  setTimeRange(from: number, to: number): void {
-    this.fromTime = toIsoTime(from);
-    this.toTime = toIsoTime(to);
-    this.apply();
-  }
-
-  /** Drops the time range (the timeline's "Clear range"), keeping the other conditions. */
-  clearTimeRange(): void {
-    this.fromTime = '';
-    this.toTime = '';
+  /** Filters by a time range (a brush on the timeline), or drops it (null), keeping the other conditions. */
+  setTimeRange(range: { from: number; to: number } | null): void {
+    this.fromTime = range ? toIsoTime(range.from) : '';
+    this.toTime = range ? toIsoTime(range.to) : '';
     this.apply();
   }
 
