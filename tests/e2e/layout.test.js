@@ -182,3 +182,19 @@ test('the JSON tree counts one key as "1 key"', async () => {
   await details.getByText('{1 key}', { exact: true }).waitFor();
   await details.getByText('{2 keys}', { exact: true }).waitFor();
 });
+
+test('connected, the page is never wider than the window, and the Import control stays in the sidebar', async () => {
+  for (const width of [1024, 1280]) {
+    const page = await openConnected(env, '/echo');
+    await page.setViewportSize({ width, height: 800 });
+    await page.getByText('or drop a').waitFor();
+    const overflow = await page.evaluate(() => {
+      const sidebar = /** @type {Element} */ (document.querySelector('.sidebar')).getBoundingClientRect();
+      const outside = [...document.querySelectorAll('.sidebar footer *')].filter(
+        (element) => element.getBoundingClientRect().right > sidebar.right + 1,
+      );
+      return { page: document.documentElement.scrollWidth - innerWidth, sidebar: outside.length };
+    });
+    assert.deepEqual(overflow, { page: 0, sidebar: 0 }, `at ${width} px`);
+  }
+});
