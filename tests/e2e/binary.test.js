@@ -114,6 +114,8 @@ test('invalid UTF-8 is flagged in the text view; copy gives text, hex and base64
 test('a 50 MB binary frame arrives whole and its hex dump opens a page at a time', async () => {
   const size = 50 * 1024 * 1024;
   const page = await openConnected(env, `/stream?count=1&binary=1&size=${size}`);
+  // Wide enough for sixteen bytes a line in Frame details, which the count below assumes.
+  await page.setViewportSize({ width: 1920, height: 900 });
   await waitForMessageCount(page, 1, 60_000);
   const row = rowsOf(page, 'received');
   assert.match((await row.textContent()) ?? '', /50\.0 MB binary: 00 00 00 00 04 05 06 07/);

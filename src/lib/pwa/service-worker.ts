@@ -6,17 +6,19 @@ export async function registerServiceWorker(
   scriptUrl: string,
   onUpdateReady: () => void,
 ): Promise<ServiceWorkerRegistration> {
-  // A page no worker controlled when it loaded came from the network, so it already runs the version being
-  // installed: that first install (which claims the page) is no update. Asking for the controller later is not
-  // enough: WebKit reports the claimed worker as controller by the time the install's 'installed' event arrives.
-  const loadedFromWorker = navigator.serviceWorker.controller !== null;
   const registration = await navigator.serviceWorker.register(scriptUrl, { scope: '/' });
   // A worker already waiting, or one that finishes installing while an older one controls this page, is an update.
-  if (registration.waiting && loadedFromWorker) onUpdateReady();
+  // Not the first install, which claims the page: WebKit may report that very worker as the controller by the time
+  // its 'installed' event arrives.
+  const olderControls = (worker: ServiceWorker) => {
+    const controller = navigator.serviceWorker.controller;
+    return controller !== null && controller !== worker;
+  };
+  if (registration.waiting && olderControls(registration.waiting)) onUpdateReady();
   registration.addEventListener('updatefound', () => {
     const installing = registration.installing;
     installing?.addEventListener('statechange', () => {
-      if (installing.state === 'installed' && loadedFromWorker) onUpdateReady();
+      if (installing.state === 'installed' && olderControls(installing)) onUpdateReady();
     });
   });
   return registration;
