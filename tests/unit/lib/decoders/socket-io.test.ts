@@ -311,7 +311,12 @@ describe('socket.io-parser as an oracle', () => {
     type: fc.constantFrom(PacketType.EVENT, PacketType.ACK),
     nsp: fc.constantFrom('/', '/admin', '/a-b'),
     id: fc.option(fc.nat({ max: 10_000 }), { nil: undefined }),
-    args: fc.array(fc.jsonValue(), { maxLength: 3 }),
+    // No `__proto__` keys: the oracle's own deconstructPacket copies a binary packet's data by assignment, which
+    // drops such a key before it is encoded (our keeping it is tested above).
+    args: fc.array(
+      fc.jsonValue().filter((value) => !JSON.stringify(value).includes('"__proto__"')),
+      { maxLength: 3 },
+    ),
     event: fc
       .string({ minLength: 1 })
       .filter(
