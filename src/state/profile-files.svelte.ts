@@ -31,8 +31,12 @@ export class ProfileFilesState {
 
   /** Adds the profiles of a WS Inspector or Insomnia file beside the ones there are; nothing stored is changed. */
   async importFile(text: string): Promise<void> {
-    const { importProfiles } = await import('../lib/profiles/profile-file');
-    const imported = importProfiles(text);
+    // A profile's auto-replies and scenario are checked as the automation would check them before use.
+    const [{ importProfiles }, { profileAutomationChecks }] = await Promise.all([
+      import('../lib/profiles/profile-file'),
+      import('../lib/automation/profile-checks'),
+    ]);
+    const imported = importProfiles(text, profileAutomationChecks);
     this.#importFailed = !imported.ok;
     if (!imported.ok) {
       this.#importNotice = `Nothing imported: ${imported.error}`;

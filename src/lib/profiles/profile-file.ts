@@ -13,6 +13,8 @@ import { agentSettingsOf, readAgentSettings, redactAgentSettings } from './agent
 import type { Environment, EnvironmentContent } from './environments';
 import { environmentSecrets, exportEnvironments, readEnvironments } from './environment-file';
 import { leavesOut, readVariables } from './variable-file';
+import type { AutomationChecks } from './automation-file';
+import { automationFields, readAutomation, redactAutomation, UNCHECKED } from './automation-file';
 
 /** Profile files are settings, not recordings: anything bigger is not one. */
 export const MAX_PROFILE_FILE_BYTES = 5 * 1024 * 1024;
@@ -91,6 +93,7 @@ function contentOf(profile: Profile): ProfileContent {
     ...(profile.decodeAs === undefined ? {} : { decodeAs: profile.decodeAs }),
     ...(profile.folder ? { folder: profile.folder } : {}),
     ...agentSettingsOf(profile),
+    ...automationFields(profile),
   };
 }
 
@@ -113,6 +116,7 @@ function redactProfile(
   const profile: ProfileContent = {
     ...content,
     ...agent.settings,
+    ...redactAutomation(content, plan),
     name: plan.text(content.name),
     ...(content.folder === undefined ? {} : { folder: plan.text(content.folder) }),
     url: plan.url,
@@ -172,9 +176,11 @@ export interface ImportedProfiles {
 
 /**
  * Reads our own profile file or an Insomnia v4 export; a file that is neither is refused with a reason. Saved
- * messages get ids of their own: ids from a file may repeat, and the editor keys its list by them. Never throws.
+ * messages get ids of their own: ids from a file may repeat, and the editor keys its list by them. A profile's
+ * auto-replies and scenario are checked with `checks` (lib/automation's); one that cannot be used refuses the
+ * file, naming the profile. Never throws.
  */
-export function importProfiles(text: string): Result<ImportedProfiles> {
+export function importProfiles(text: string, checks: AutomationChecks = UNCHECKED): Result<ImportedProfiles> {
   if (text.length > MAX_PROFILE_FILE_BYTES)
     return { ok: false, error: 'This file is too large to be a profiles file.' };
   let data: unknown;
@@ -187,12 +193,12 @@ export function importProfiles(text: string): Result<ImportedProfiles> {
     };
   }
   if (!isObject(data)) return { ok: false, error: 'This file holds no profiles.' };
-  if (data.format === 'wsi-profiles') return readOwnFile(data);
+  if (data.format === 'wsi-profiles') return readOwnFile(data, checks);
   if (data._type === 'export' && Array.isArray(data.resources)) return readInsomnia(data.resources);
   return { ok: false, error: 'Not a WS Inspector profiles file or an Insomnia v4 export.' };
 }
 
-function readOwnFile(data: Record<string, unknown>): Result<ImportedProfiles> {
+function readOwnFile(data: Record<string, unknown>, checks: AutomationChecks): Result<ImportedProfiles> {
   if (typeof data.v !== 'number' || data.v > 1) {
     return { ok: false, error: `This file is version ${String(data.v)}; this WS Inspector reads version 1.` };
   }
@@ -206,8 +212,14 @@ function readOwnFile(data: Record<string, unknown>): Result<ImportedProfiles> {
   };
   for (const entry of data.profiles) {
     const profile = imported.profiles.length < MAX_IMPORTED_PROFILES ? readProfile(entry, imported) : null;
-    if (profile) imported.profiles.push(profile);
-    else imported.skipped++;
+    if (profile === null || !isObject(entry)) {
+      imported.skipped++;
+      continue;
+    }
+    // Refused rather than skipped: the rule would otherwise fail only once its connection needed it.
+    const automation = readAutomation(entry, checks);
+    if (!automation.ok) return { ok: false, error: `Profile “${profile.name}”, ${automation.error}` };
+    imported.profiles.push({ ...profile, ...automation.value });
   }
   imported.environments = readEnvironments(data.environments, imported.droppedVariables);
   return { ok: true, value: imported };

@@ -53,6 +53,21 @@ export interface Profile {
   tls?: ProfileTls;
   /** A protocol ping through the agent every N seconds; 0 for never. */
   pingEverySeconds?: number;
+  /** The auto-replies kept with the profile. Optional: profiles older than automation have none. */
+  rules?: ProfileRule[];
+  /** The Scenario box's text, kept only while it is a valid scenario. Optional, as `rules`. */
+  scenario?: string;
+}
+
+/**
+ * An auto-reply as the Auto-replies region holds it: the When box as typed (text, /regex/ or `field op value`), the
+ * reply sent as a text frame (its `{{variables}}` filled in when sent), and its limits.
+ */
+export interface ProfileRule {
+  when: string;
+  reply: string;
+  delayMs?: number;
+  maxTimes?: number;
 }
 
 export interface ProfileTls {
@@ -70,7 +85,8 @@ export const MAX_FOLDER_NAME = 100;
 export function normalizeProfile(
   stored: Omit<Profile, 'variables' | 'messages' | 'notes' | 'reconnect'> & Partial<Profile>,
 ): Profile {
-  // The agent's fields (throughAgent, headers, tls, pingEverySeconds) are optional and kept as stored.
+  // The agent's fields (throughAgent, headers, tls, pingEverySeconds) and automation (rules, scenario) are optional
+  // and kept as stored.
   return {
     ...stored,
     variables: stored.variables ?? [],
