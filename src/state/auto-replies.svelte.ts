@@ -1,6 +1,7 @@
 import type { AutoReplies } from '../lib/automation/auto-replies';
+import type { KeptRule } from '../lib/automation/profile-checks';
+import { ruleFromKept } from '../lib/automation/profile-checks';
 import type { AutoRule } from '../lib/automation/rules';
-import { checkRule } from '../lib/automation/rules-check';
 import type { Result } from '../lib/result';
 import type { LiveSession } from '../lib/session/live-session';
 
@@ -31,16 +32,26 @@ export class AutoRepliesState {
   #stopped = $state<Record<number, string>>({});
   #problem = $state<string | null>(null);
   #engine: Promise<AutoReplies> | null = null;
+  /** The engine once loaded: disposing it then takes effect at once, its pending replies dropped now. */
+  #loaded: AutoReplies | null = null;
   #nextId = 1;
   readonly #live: LiveSession;
   #offOpen: (() => void) | null = null;
+  /** The tab closed: nothing is attached any more, even by an engine still loading. */
+  #disposed = false;
 
   constructor(live: LiveSession) {
     this.#live = live;
   }
 
-  /** Each row checked as the engine would check it. */
-  readonly checked = $derived(this.rows.map((row) => ruleOf(row)));
+  /** Each row as a profile keeps it, and checked as the engine would check it. */
+  readonly #kept = $derived(this.rows.map(keptOf));
+  readonly checked = $derived(this.#kept.map(ruleOf));
+
+  /** The valid rows as a profile keeps them: a row is kept once it is applied. */
+  get kept(): KeptRule[] {
+    return this.#kept.filter((_, index) => this.checked[index]?.ok);
+  }
 
   /** The rules that are applied: the valid rows, in order. */
   get rules(): AutoRule[] {
@@ -68,9 +79,21 @@ export class AutoRepliesState {
     void this.apply();
   }
 
+  /** The rows of a profile's rules, in place of these, applied at once. */
+  load(rules: readonly KeptRule[]): Promise<void> {
+    this.rows = rules.map((rule) => ({
+      id: this.#nextId++,
+      when: rule.when,
+      reply: rule.reply,
+      delay: rule.delayMs === undefined ? '' : String(rule.delayMs),
+      max: rule.maxTimes === undefined ? '' : String(rule.maxTimes),
+    }));
+    return this.apply();
+  }
+
   /** Hands the valid rows to the engine, loading and attaching it the first time a rule exists. */
   async apply(): Promise<void> {
-    if (this.#engine === null && this.rows.length === 0) return;
+    if (this.#disposed || (this.#engine === null && this.rows.length === 0)) return;
     const engine = await this.#attach();
     const applied = engine.setRules(this.rules);
     this.#problem = applied.ok ? null : applied.error;
@@ -78,14 +101,20 @@ export class AutoRepliesState {
     this.#stopped = {};
   }
 
+  /** Stops answering (replies waiting for their delay are dropped) and lets go of the connection. */
   dispose(): void {
+    this.#disposed = true;
     this.#offOpen?.();
-    void this.#engine?.then((engine) => engine.dispose());
+    if (this.#loaded !== null) this.#loaded.dispose();
+    else void this.#engine?.then((engine) => engine.dispose());
   }
 
   #attach(): Promise<AutoReplies> {
     this.#engine ??= import('../lib/automation/auto-replies').then(({ AutoReplies }) => {
       const engine = new AutoReplies(this.#live);
+      // Closed while the engine loaded: dispose() has already queued its end; it must not subscribe.
+      if (this.#disposed) return engine;
+      this.#loaded = engine;
       // Subscribed after the engine's own open listener, so these rules replace the request's on every open.
       this.#offOpen = this.#live.on('open', () => void this.apply());
       engine.on('fired', ({ rule, times }) => {
@@ -109,13 +138,20 @@ export class AutoRepliesState {
   }
 }
 
-/** A row as a rule: the When box as typed (text, /regex/, or `field op value`), the reply sent as a text frame. */
-function ruleOf(row: RuleRow): Result<AutoRule> {
-  if (row.when.trim() === '')
+/** A row as a profile keeps it: the When box as typed (text, /regex/, or `field op value`), the reply text. */
+function keptOf(row: RuleRow): KeptRule {
+  return {
+    when: row.when,
+    reply: row.reply,
+    ...(row.delay.trim() === '' ? {} : { delayMs: Number(row.delay) }),
+    ...(row.max.trim() === '' ? {} : { maxTimes: Number(row.max) }),
+  };
+}
+
+/** A kept row as a rule, the reply sent as a text frame; or why it is not applied. */
+function ruleOf(kept: KeptRule): Result<AutoRule> {
+  if (kept.when.trim() === '')
     return { ok: false, error: 'When is empty: type a text, /regex/ or field op value.' };
-  const raw: Record<string, unknown> = { kind: 'reply', when: row.when, reply: row.reply };
-  if (row.delay.trim() !== '') raw.delayMs = Number(row.delay);
-  if (row.max.trim() !== '') raw.maxTimes = Number(row.max);
-  const rule = checkRule(raw);
+  const rule = ruleFromKept(kept);
   return rule.ok ? rule : { ok: false, error: `Not applied: ${rule.error}` };
 }

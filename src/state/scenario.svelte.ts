@@ -5,6 +5,7 @@ import { scenarioFromRecords } from '../lib/automation/scenario-from-session';
 import type { UnnumberedRecord } from '../lib/model/frame';
 import { recordAt } from '../lib/record/chunk';
 import { messageOf } from '../lib/errors';
+import type { Result } from '../lib/result';
 import type { AutoRepliesState } from './auto-replies.svelte';
 import type { Panel } from './panel.svelte';
 
@@ -25,6 +26,13 @@ export class ScenarioState {
     this.#panel = panel;
     this.#replies = replies;
   }
+
+  /** The text as a profile keeps it: empty, or a valid scenario; else why it is not kept. */
+  readonly kept: Result<string> = $derived.by(() => {
+    if (this.text.trim() === '') return { ok: true, value: '' };
+    const scenario = parseScenario(this.text);
+    return scenario.ok ? { ok: true, value: this.text } : scenario;
+  });
 
   get running(): boolean {
     return this.#running;

@@ -3,6 +3,7 @@ import { hostAndPath } from '../lib/display/url-name';
 import type { SessionMeta } from '../lib/model/session';
 import type { OpenTabs, TabSpec } from '../lib/persist/open-tabs';
 import { readOpenTabs, writeOpenTabs } from '../lib/persist/open-tabs';
+import { releaseAutomation } from './automation-release';
 import type { Panel } from './panel.svelte';
 import type { Workspace } from './workspace.svelte';
 
@@ -79,6 +80,17 @@ export class TabsState {
     this.#fill(panel, spec);
     this.#workspace.front = panel;
     return panel;
+  }
+
+  /**
+   * Closes a tab (never the last one): its automation is released first, so no repeat or auto-reply waiting on a
+   * timer sends on the closing connection, and nothing keeps the closed tab's connection alive.
+   */
+  close(panel: Panel): void {
+    const { panels } = this.#workspace;
+    if (panels.length === 1 || !panels.includes(panel)) return;
+    releaseAutomation(panel);
+    this.#workspace.close(panel);
   }
 
   /**

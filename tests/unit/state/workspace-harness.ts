@@ -1,5 +1,6 @@
 import { SearchClient } from '../../../src/lib/search/search-client';
 import { ComposerState } from '../../../src/state/composer.svelte';
+import type { ProfileInUse } from '../../../src/state/connection-bar.svelte';
 import { ConnectionBarState } from '../../../src/state/connection-bar.svelte';
 import { DecodingState } from '../../../src/state/decoding.svelte';
 import { FilterState } from '../../../src/state/filter.svelte';
@@ -9,8 +10,11 @@ import { ShownSessionState } from '../../../src/state/shown-session.svelte';
 import { Workspace } from '../../../src/state/workspace.svelte';
 import { liveSessions } from './live-harness';
 
-/** A workspace built as main.ts builds it, on fake sockets and fresh fake-indexeddb databases. */
-export function workspace() {
+/**
+ * A workspace built as main.ts builds it, on fake sockets and fresh fake-indexeddb databases; its bars use the
+ * profile `profileInUse` gives (main.ts: ProfilesState's), none by default.
+ */
+export function workspace(profileInUse: () => ProfileInUse | null = () => null) {
   const live = liveSessions();
   const scheduled: (() => void)[] = [];
   const search = new SearchClient(() => {
@@ -27,7 +31,7 @@ export function workspace() {
       panelParts: (connection) => {
         const session = new ShownSessionState((callback) => scheduled.push(callback));
         const view = new FrameViewState();
-        const bar = new ConnectionBarState(connection, 'http:');
+        const bar = new ConnectionBarState(connection, 'http:', profileInUse);
         const decoding = new DecodingState(session);
         return {
           session,
