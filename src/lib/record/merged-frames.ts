@@ -67,7 +67,10 @@ export class MergedFrames {
     return this.#sources[this.#from[position] ?? 0]?.failure(this.#seq[position] ?? 0);
   }
 
-  /** Rows were merged: a view should redraw (it throttles itself). */
+  /**
+   * Rows were merged, or a source changed (a record arrived, or a chunk was read for a row on screen or for the
+   * merged view's filter): a view should redraw (it throttles itself).
+   */
   on(type: 'changed', listener: () => void): Unsubscribe {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -116,7 +119,8 @@ export class MergedFrames {
       this.#append(best);
       merged++;
     }
-    if (merged > 0) for (const listener of this.#listeners) listener();
+    // Told even when nothing merged: a chunk read for a row already merged changes what that row shows.
+    for (const listener of this.#listeners) listener();
     if (merged === BATCH) this.#schedule();
   }
 
