@@ -26,7 +26,11 @@ const NAME = String.raw`[A-Za-z_][\w.-]*`;
 export const VARIABLE_NAME = new RegExp(`^${NAME}$`);
 
 /** `{{name}}` or `{{ $builtIn }}`; anything else between braces is left as it is. */
-const VARIABLE = new RegExp(String.raw`\{\{\s*(\$?${NAME})\s*\}\}`, 'g');
+export const VARIABLE = new RegExp(String.raw`\{\{\s*(\$?${NAME})\s*\}\}`, 'g');
+
+/** The parts of the unknown-variable error that unknown-variables.ts reads back. */
+export const UNKNOWN_VARIABLE = 'Unknown variable ';
+export const BUILT_INS_NAMED = '. Built-in ones: ';
 
 /**
  * Replaces every variable with its value. An unknown one is an error that names it, never an empty string: a
@@ -49,7 +53,7 @@ export function expandVariables(template: string, context: VariableContext): Res
     const names = [...unknown].map((name) => `{{${name}}}`).join(', ');
     return {
       ok: false,
-      error: `Unknown variable ${names}. Built-in ones: ${BUILT_IN_VARIABLES.map((n) => `{{${n}}}`).join(', ')}.`,
+      error: `${UNKNOWN_VARIABLE}${names}${BUILT_INS_NAMED}${BUILT_IN_VARIABLES.map((n) => `{{${n}}}`).join(', ')}.`,
     };
   }
   return { ok: true, value: expanded };
