@@ -153,8 +153,8 @@ export class ProfilesState {
     if (profile) await this.save({ ...profile, ...settings });
   }
 
-  async addMessage(id: string, body: string, format: MessageFormat): Promise<void> {
-    const message = { id: newId(), name: defaultMessageName(body), format, body, sendOnOpen: false };
+  async addMessage(id: string, body: string, format: MessageFormat, name?: string): Promise<void> {
+    const message = { id: newId(), name: name ?? defaultMessageName(body), format, body, sendOnOpen: false };
     await this.#editMessages(id, (messages) => [...messages, message]);
   }
 
