@@ -28,7 +28,7 @@ import { SessionImportState } from './state/session-import.svelte';
 import type { TransferState } from './state/transfer.svelte';
 import { Workspace } from './state/workspace.svelte';
 import FrontTab from './ui/tabs/FrontTab.svelte';
-import { preloadWhenIdle } from './ui/shell/idle-preload';
+import { preloadWhenIdle, whenIdle } from './ui/shell/idle-preload';
 import './ui/global.css';
 
 // The composition root: every shared object is built here, once, and handed to the UI.
@@ -141,6 +141,20 @@ preloadWhenIdle([loadTransfer]);
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
 await Promise.all([sessions.load(), profiles.load()]);
 void tabs.reopenSessions();
+// Chunks an import cut off with its tab left unlisted use quota forever: removed when idle, by code loaded then.
+whenIdle(
+  () =>
+    void sessions.reclaim(async () => {
+      const { sweepOrphans } = await import('./lib/persist/orphan-sweep');
+      const listed = () => sessionsDb.list();
+      return sweepOrphans({
+        frames: framesDb,
+        listed,
+        recordingNow: sessionsRecordingNow,
+        pageStart: performance.timeOrigin,
+      });
+    }),
+);
 // Keep-alive must be listening before a deep link's connection opens.
 await panel.composer.ready;
 if (link.connect) panel.connection.connect();

@@ -45,6 +45,11 @@ export type SessionDescription = Pick<
 export interface SessionHead {
   lastSeq: number;
   totals: TrafficTotals;
-  /** When the last flush was committed. */
+  /** The time of the last flush, on the writer's clock: an import's or a seed's clock runs on record times. */
   flushedAt: number;
+  /**
+   * Wall-clock time (epoch ms) storage wrote this head, whatever clock the writer keeps: how old a write
+   * really is. Heads written before it existed lack it.
+   */
+  writtenAt?: number;
 }

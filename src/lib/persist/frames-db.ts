@@ -11,14 +11,16 @@ const HEAD = -1;
 /** The frames database: every session's chunks and head. Never read whole: values are fetched by key. */
 export class FramesDb implements FrameWriter, FrameReader {
   readonly #store: KeyvalStore;
+  readonly #wallClock: () => number;
 
-  constructor(store = new KeyvalStore('wsi-frames', 'frames')) {
+  constructor(store = new KeyvalStore('wsi-frames', 'frames'), wallClock: () => number = Date.now) {
     this.#store = store;
+    this.#wallClock = wallClock;
   }
 
   write(sessionId: string, chunks: StoredChunk[], head: SessionHead): Promise<void> {
     const entries: [IDBValidKey, unknown][] = chunks.map((chunk) => [[sessionId, chunk.firstSeq], chunk]);
-    entries.push([[sessionId, HEAD], head]);
+    entries.push([[sessionId, HEAD], { ...head, writtenAt: this.#wallClock() } satisfies SessionHead]);
     return setMany(entries, this.#store.use);
   }
 

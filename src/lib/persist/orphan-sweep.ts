@@ -50,9 +50,10 @@ export async function sweepOrphans(deps: OrphanSweepDeps): Promise<SweepResult> 
   const result: SweepResult = { sessions: 0, bytes: 0 };
   for (const id of ids) {
     if (listedIds.has(id) || alive.has(id)) continue;
-    // Every write stores the head beside its chunks, so its flushedAt is the newest write's time.
+    // Every write stores the head beside its chunks, stamped with the wall clock: the newest write's time. An
+    // import's flushedAt is a record time, however new the write, so it only stands in for heads from before.
     const head = await deps.frames.head(id);
-    if (head === undefined || head.flushedAt >= cutoff) continue;
+    if (head === undefined || (head.writtenAt ?? head.flushedAt) >= cutoff) continue;
     await deps.frames.delete(id);
     const { records, bytesSent, bytesReceived } = head.totals;
     result.sessions++;

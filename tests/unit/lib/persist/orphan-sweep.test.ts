@@ -12,16 +12,28 @@ let dbCount = 0;
 const PAGE_START = 1_000_000_000;
 const LONG_AGO = PAGE_START - ORPHAN_GRACE_MS - 1;
 
+/** The wall clock the frames database stamps its writes with; writeChunks sets it. */
+let wallClock = 0;
+
 function stores() {
   dbCount++;
   return {
-    frames: new FramesDb(new KeyvalStore(`sweep-frames-${dbCount}`, 'frames')),
+    frames: new FramesDb(new KeyvalStore(`sweep-frames-${dbCount}`, 'frames'), () => wallClock),
     sessions: new SessionsDb(new KeyvalStore(`sweep-sessions-${dbCount}`, 'sessions')),
   };
 }
 
-/** Two chunks of `bytes`-byte messages, last written at `flushedAt`. */
-async function writeChunks(frames: FramesDb, id: string, flushedAt: number, bytes = 100): Promise<void> {
+/**
+ * Two chunks of `bytes`-byte messages, written at `writtenAt` on the wall clock and, unless told otherwise,
+ * flushed at the same time on the writer's clock.
+ */
+async function writeChunks(
+  frames: FramesDb,
+  id: string,
+  writtenAt: number,
+  bytes = 100,
+  flushedAt = writtenAt,
+): Promise<void> {
   const chunks = [0, 2].map((first) => {
     const builder = new ChunkBuilder(first);
     for (let seq = first; seq < first + 2; seq++)
@@ -29,6 +41,7 @@ async function writeChunks(frames: FramesDb, id: string, flushedAt: number, byte
     return builder.snapshot();
   });
   const totals = { ...emptyTotals(), records: 4, received: 4, bytesReceived: 4 * bytes };
+  wallClock = writtenAt;
   await frames.write(id, chunks, { lastSeq: 3, totals, flushedAt });
 }
 
@@ -80,6 +93,13 @@ describe('sweepOrphans', () => {
     await writeChunks(frames, 'recent', PAGE_START - ORPHAN_GRACE_MS + 1);
     expect(await sweep(frames, sessions)).toEqual({ sessions: 0, bytes: 0 });
     expect(await frames.sessionIds()).toEqual(['recent']);
+  });
+
+  it('goes by when the chunks were written, not by their record times: an import writes old times now', async () => {
+    const { frames, sessions } = stores();
+    await writeChunks(frames, 'importing', PAGE_START, 100, LONG_AGO - 5);
+    expect(await sweep(frames, sessions)).toEqual({ sessions: 0, bytes: 0 });
+    expect((await frames.head('importing'))?.writtenAt).toBe(PAGE_START);
   });
 
   it('never touches a session recording in some tab, listed or not yet', async () => {
