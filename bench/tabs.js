@@ -2,7 +2,8 @@
 /**
  * Ten tabs, each with an open connection receiving 1,000 msgs/s (the sandbox's /stream with a rate): every message
  * recorded, and the page kept responsive. Measured against a bare page that opens the same ten streams and only
- * counts `onmessage`, in the same run: longest task and 95th-percentile frame time while all ten stream.
+ * counts `onmessage`, in the same run: longest task and 95th-percentile frame time while all ten stream. The app's
+ * ten Connect clicks (one per tab, each switching tabs) are timed and watched apart.
  */
 import { shownCount } from '../tests/shared/probes.js';
 
@@ -10,8 +11,11 @@ export const TABS_CASE = 'ten tabs × 1,000 msgs/s each';
 
 const TABS = 10;
 const RATE = 1000;
-/** Long enough that all ten stream together for most of it, once the ten Connect clicks are done. */
-const PER_TAB = 15_000;
+/**
+ * Long enough that all ten stream together for most of it once the ten Connect clicks are done: those take about
+ * 2 s a tab on this machine, so the first tab's stream must outlast about 20 s of clicking.
+ */
+const PER_TAB = 45_000;
 
 /** Long tasks and animation frames, watched from before the page's first script. */
 const WATCH_PAGE = `
@@ -27,11 +31,14 @@ function sampleFrames() {
   const w = /** @type {any} */ (window);
   w.__longestTask = 0;
   w.__frames = [];
+  // A new sampling ends the previous one's loop, whose last callback may still be pending.
+  const generation = (w.__sampling = (w.__sampling ?? 0) + 1);
   let last = performance.now();
   const tick = (/** @type {number} */ now) => {
+    if (w.__sampling !== generation) return;
     w.__frames.push(now - last);
     last = now;
-    if (!w.__stopFrames) requestAnimationFrame(tick);
+    requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
@@ -39,7 +46,7 @@ function sampleFrames() {
 /** @returns {{ p95: number, longest: number }} */
 function stopSampling() {
   const w = /** @type {any} */ (window);
-  w.__stopFrames = true;
+  w.__sampling = (w.__sampling ?? 0) + 1;
   const frames = /** @type {number[]} */ (w.__frames).slice(1).sort((a, b) => a - b);
   return { p95: frames[Math.floor(frames.length * 0.95)] ?? 0, longest: w.__longestTask };
 }
@@ -118,11 +125,14 @@ async function runApp(browser, appUrl, url) {
     await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
   }
   const connectingMs = Date.now() - started;
+  const connecting = await page.evaluate(stopSampling);
+  // All ten are open and streaming now: what follows is the figure the issue asks for.
+  await page.evaluate(sampleFrames);
   // The last tab stays in front, showing its own grid live, while the nine others record in the background.
   await page.waitForFunction(
     shownCount,
     { least: PER_TAB, most: PER_TAB },
-    { timeout: 120_000, polling: 250 },
+    { timeout: 180_000, polling: 250 },
   );
   const sampled = await page.evaluate(stopSampling);
   // Then every message of every tab must reach storage.
@@ -132,7 +142,12 @@ async function runApp(browser, appUrl, url) {
     if (recorded >= TABS * PER_TAB) break;
   }
   await context.close();
-  return { recorded, connectingMs, ...sampled };
+  return {
+    recorded,
+    connectingMs,
+    connectingLongest: connecting.longest,
+    ...sampled,
+  };
 }
 
 /**
@@ -148,6 +163,9 @@ export async function runTabs({ browser, appUrl, wsUrl }) {
     bareReceived: bare.received,
     appRecorded: app.recorded,
     connectingMs: app.connectingMs,
+    appLongestTaskWhileConnectingMs: Math.round(app.connectingLongest),
+    // Under PER_TAB / RATE seconds: the first tab was still streaming when the last one opened.
+    allTenOverlapped: app.connectingMs < (PER_TAB / RATE) * 1000,
     bareLongestTaskMs: Math.round(bare.longest),
     appLongestTaskMs: Math.round(app.longest),
     bareP95FrameMs: Number(bare.p95.toFixed(1)),
