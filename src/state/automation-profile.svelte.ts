@@ -25,11 +25,12 @@ export class AutomationProfileState {
   readonly #stop: () => void;
 
   constructor(panel: Panel, replies: AutoRepliesState, scenario: ScenarioState, profiles: ProfileStore) {
-    const inUse = () => (panel.connection.profile === null ? null : profiles.activeId);
     let loaded: string | null = null;
     this.#stop = $effect.root(() => {
+      // The id alone: a profile saved (by this tab or another on its origin) is no edit here to save again.
+      const inUse = $derived(panel.connection.profile === null ? null : profiles.activeId);
       $effect(() => {
-        const id = inUse();
+        const id = inUse;
         // Back on the origin of the profile last loaded: the tab's automation is its own, nothing to load.
         if (id === null || id === loaded) return;
         loaded = id;
@@ -41,7 +42,7 @@ export class AutomationProfileState {
         });
       });
       $effect(() => {
-        const id = inUse();
+        const id = inUse;
         const rules = replies.kept;
         const text = scenario.kept;
         const profile = id === null ? undefined : untrack(() => profiles.find(id));

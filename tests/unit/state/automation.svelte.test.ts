@@ -150,4 +150,23 @@ describe('a tab’s automation kept with the profile in use', () => {
     flushSync();
     expect(save).toHaveBeenCalledOnce();
   });
+
+  it('saves a tab’s edit once, when two tabs on the profile’s origin share it', async () => {
+    const { profiles, second, workspace } = started();
+    const first = workspace.panels[0]!;
+    first.connection.url = ECHO.url;
+    await profiles.save(kept);
+    const one = automationOf(first, profiles);
+    const two = automationOf(second, profiles);
+    await profiles.activate('p1');
+    flushSync();
+    expect(one.replies.rows).toHaveLength(1);
+    const save = vi.spyOn(profiles, 'save');
+    two.replies.rows[0]!.reply = 'from the second tab';
+    flushSync();
+    await vi.waitFor(() => expect(profiles.find('p1')?.rules?.[0]?.reply).toBe('from the second tab'));
+    flushSync();
+    // The first tab's rows differ, but it edited nothing: the profile saved is no reason to save them over it.
+    expect(save).toHaveBeenCalledOnce();
+  });
 });
