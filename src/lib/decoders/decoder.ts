@@ -52,9 +52,27 @@ export interface DecodedMessage {
 /** Why a frame could not be decoded is shown beside its raw view; it never breaks the grid. */
 export type DecodeResult = Result<DecodedMessage[], string>;
 
+/**
+ * What a filter's field condition reads of every frame: the field at `path` (`event`, `args.0.room`). When
+ * `texts` is not empty, the condition holds only where that field is a string, true, false or null whose
+ * String() contains every one of them (`event = chat` needs `chat`), so a frame that cannot hold them need not be
+ * decoded.
+ */
+export interface FieldQuery {
+  path: readonly string[];
+  texts: readonly string[];
+}
+
 /** Decoding state for one connection: protocols that span frames (MQTT, Socket.IO attachments) keep it here. */
 export interface DecoderSession {
   decode(frame: WireFrame): DecodeResult;
+  /**
+   * Optional, for a filter over a million frames: a reader giving each frame's messages' fields as `decode`
+   * would, except that it may leave out, undecoded, messages whose field at `query.path` cannot hold the query's
+   * texts, and builds no summary or tree. Reading a frame moves the session on exactly as decoding it does.
+   * Without it, a filter decodes every frame.
+   */
+  fieldReader?(query: FieldQuery): (frame: WireFrame) => readonly Record<string, unknown>[];
 }
 
 /** A frame to send, as a composer or a keep-alive builds it. */

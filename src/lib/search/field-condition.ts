@@ -86,17 +86,14 @@ export function quotedLastKey(path: readonly string[]): string {
 }
 
 /**
- * What a JSON text without a backslash must contain, as written, for the condition to hold in it: the quoted last
- * key, and for `=` with a word or `~`, the value. A backslash may escape any of them (`"\u0063hat"` is `chat`),
- * so a text holding one must be parsed. A value that reads as a number is left out: JSON may write it
- * differently (`1e2`, `100.0`, `1e999` for Infinity).
+ * What the value at a condition's path must contain when the condition holds: for `=` with a word or `~`, the
+ * value, and then the field holds a string, true, false or null whose String() contains it, never a number (a word
+ * is not one, and `NaN` is kept out since String(NaN) is `NaN`). Empty when any value may hold it, as with a
+ * number or `!=`. A decoder may skip frames that cannot hold these texts (see DecoderSession.fieldReader).
  */
-export function requiredTexts(condition: FieldCondition): string[] {
-  const texts = [quotedLastKey(condition.path)];
+export function valueTexts(condition: FieldCondition): string[] {
   const expected = condition.value;
-  if (condition.operator === '~' && String(expected) !== '') texts.push(String(expected));
-  if (condition.operator === '=' && typeof expected === 'string' && Number.isNaN(Number(expected))) {
-    texts.push(expected);
-  }
-  return texts;
+  if (condition.operator === '~' && String(expected) !== '') return [String(expected)];
+  const isWord = typeof expected === 'string' && Number.isNaN(Number(expected)) && expected !== 'NaN';
+  return condition.operator === '=' && isWord ? [expected] : [];
 }

@@ -2,9 +2,9 @@ import { decodeUtf8 } from '../encoding/utf8';
 import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
 import type { FieldCondition } from './field-condition';
-import { fieldHolds, parseFieldCondition, requiredTexts } from './field-condition';
+import { fieldHolds, parseFieldCondition, valueTexts } from './field-condition';
 import type { FrameDecoding } from './frame-decoding';
-import { fieldsReader } from './frame-decoding';
+import { fieldsReader } from './field-reader';
 
 export type KindFilter = 'all' | 'text' | 'binary' | 'events';
 export type DirectionFilter = 'all' | 'out' | 'in';
@@ -93,7 +93,7 @@ function compileFieldTest(
   condition: FieldCondition,
   decoding: FrameDecoding | null,
 ): (chunk: ChunkColumns, index: number) => boolean {
-  const fieldsOf = fieldsReader(decoding, condition.path, requiredTexts(condition));
+  const fieldsOf = fieldsReader(decoding, condition.path, valueTexts(condition));
   return (chunk, index) => fieldsOf(chunk, index).some((fields) => fieldHolds(fields, condition));
 }
 

@@ -1,5 +1,4 @@
 import type { ConnectionFacts, DecodedMessage, DecoderSession, WireFrame } from '../decoders/decoder';
-import { decodeJsonFrame, jsonFieldsOf } from '../decoders/json/index';
 import { PairingIndex } from '../decoders/pairing';
 import { findEntry, loadDecoder } from '../decoders/registry';
 import { wireFrameOf } from '../decoders/wire-frame';
@@ -8,7 +7,6 @@ import { isMessage } from '../model/frame';
 import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
 import type { FrameSource } from '../record/frame-source';
-import { quotedLastKey } from './field-condition';
 
 /** Which decoder a search job reads a session's frames with: plain data, so it crosses to the worker. */
 export interface DecoderJob {
@@ -32,11 +30,6 @@ export async function startDecoding(job: DecoderJob | null): Promise<FrameDecodi
   return { decoderId: decoder.id, label: decoder.label, session: decoder.start(job.facts) };
 }
 
-/** Without a decoder, a field condition still reads plain JSON, as it always has. */
-const PLAIN_JSON: FrameDecoding = { decoderId: 'json', label: 'JSON', session: { decode: decodeJsonFrame } };
-
-const NO_FIELDS: readonly unknown[] = [];
-
 /** Record `index` of a chunk as a decoder sees it; undefined for a connection event. */
 export function wireFrameAt(chunk: ChunkColumns, index: number): WireFrame | undefined {
   const payload = chunk.payload[index];
@@ -56,30 +49,6 @@ export function messagesAt(
   if (frame === undefined) return [];
   const decoded = decoding.session.decode(frame);
   return decoded.ok ? decoded.value : [];
-}
-
-/**
- * Reads the fields of each frame's decoded messages for a condition on `path`. With plain JSON, a text that does
- * not contain the path's last key in quotes (and any of `required`, see requiredTexts) cannot hold the condition
- * and is not parsed, unless it holds a backslash, which may escape them: over a million frames, parsing is the
- * whole cost of the filter.
- */
-export function fieldsReader(
-  decoding: FrameDecoding | null,
-  path: readonly string[],
-  required: readonly string[] = [quotedLastKey(path)],
-): (chunk: ChunkColumns, index: number) => readonly unknown[] {
-  const reading = decoding ?? PLAIN_JSON;
-  if (reading.decoderId !== 'json') {
-    return (chunk, index) => messagesAt(reading, chunk, index).map((message) => message.fields);
-  }
-  const holdsAll = (text: string) => required.every((part) => text.includes(part));
-  return (chunk, index) => {
-    const payload = chunk.payload[index];
-    if (typeof payload !== 'string' || !(holdsAll(payload) || payload.includes('\\'))) return NO_FIELDS;
-    const fields = jsonFieldsOf(payload);
-    return fields === undefined ? NO_FIELDS : [fields];
-  };
 }
 
 /** A slice of pairing work on the page's thread stops after this long and lets the page draw. */

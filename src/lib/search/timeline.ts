@@ -2,7 +2,8 @@ import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
 import { readJsonPath } from './field-condition';
 import type { FrameDecoding } from './frame-decoding';
-import { fieldsReader, messagesAt } from './frame-decoding';
+import { fieldsReader } from './field-reader';
+import { messagesAt } from './frame-decoding';
 
 /** Traffic over time in equal buckets: what the timeline draws. Times are epoch seconds, for uPlot. */
 export interface TrafficSeries {

@@ -40,22 +40,37 @@ function packetTree({ type, nsp, id, attachments, data }: SocketIoPacket): Recor
   return tree;
 }
 
+function isEvent(packet: SocketIoPacket): packet is SocketIoPacket & { data: unknown[] } {
+  return (packet.type === 'EVENT' || packet.type === 'BINARY_EVENT') && Array.isArray(packet.data);
+}
+
+function isAck({ type, id }: SocketIoPacket): boolean {
+  return (type === 'ACK' || type === 'BINARY_ACK') && id !== undefined;
+}
+
+/** What a field condition reads of a packet: the tree, with an event's name and arguments, or an ack's arguments. */
+export function socketIoFields(packet: SocketIoPacket): Record<string, unknown> {
+  const fields = packetTree(packet);
+  if (isEvent(packet)) {
+    fields['event'] = packet.data[0];
+    fields['args'] = packet.data.slice(1);
+  } else if (isAck(packet)) {
+    fields['args'] = packet.data;
+  }
+  return fields;
+}
+
 /** A Socket.IO packet, its attachments already placed in `data`, as the grid, the tree and the filter read it. */
 export function socketIoMessage(packet: SocketIoPacket, dir: Direction): DecodedMessage {
   const { type, nsp, id, data } = packet;
-  const fields = packetTree(packet);
+  const fields = socketIoFields(packet);
   let key: string;
   let detail: string;
-  if ((type === 'EVENT' || type === 'BINARY_EVENT') && Array.isArray(data)) {
-    const event: unknown = data[0];
-    const args = data.slice(1);
-    key = String(event);
-    fields['event'] = event;
-    fields['args'] = args;
-    detail = jsonPreview(args);
-  } else if ((type === 'ACK' || type === 'BINARY_ACK') && id !== undefined) {
+  if (isEvent(packet)) {
+    key = String(fields['event']);
+    detail = jsonPreview(fields['args']);
+  } else if (isAck(packet)) {
     key = String(id);
-    fields['args'] = data;
     detail = jsonPreview(data);
   } else {
     key = nsp;
@@ -113,6 +128,11 @@ export function engineIoDataMessage(data: unknown, summary: string): DecodedMess
     type: 'message',
     summary: `message ${summary}`,
     tree: { type: 'message', data },
-    fields: { type: 'message', data },
+    fields: engineIoDataFields(data),
   };
+}
+
+/** What a field condition reads of an Engine.IO message that carries no Socket.IO packet. */
+export function engineIoDataFields(data: unknown): Record<string, unknown> {
+  return { type: 'message', data };
 }
