@@ -131,6 +131,6 @@ test('the merged view shows both tabs’ frames in time order, saying which conn
   const numbers = rows.map((cells) => Number(cells[0]));
   assert.deepEqual(
     numbers,
-    numbers.map((_, index) => numbers[0] + index),
+    numbers.map((_, index) => (numbers[0] ?? 0) + index),
   );
 });
