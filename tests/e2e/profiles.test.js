@@ -146,11 +146,6 @@ test('saved messages send in one click with variables filled in, reorder, edit, 
   const item = profiles(page).first();
   const box = page.getByLabel('Message', { exact: true });
 
-  await item.getByRole('button', { name: /^Messages of/ }).click();
-  await box.fill('{"op":"login","n":{{$seq}}}');
-  await item.getByRole('button', { name: 'Save the message being written' }).click();
-  await box.fill('{"op":"subscribe"}');
-  await item.getByRole('button', { name: 'Save the message being written' }).click();
   const names = () => item.locator('ol li .name').allTextContents();
   // Saving writes to storage first: wait for the list to show the change before reading it.
   /** @param {number} index @param {string} name */
@@ -159,6 +154,16 @@ test('saved messages send in one click with variables filled in, reorder, edit, 
       .locator('ol li .name')
       .nth(index)
       .filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  // The Messages editor is a modal dialog: the page behind it waits until it closes.
+  await box.fill('{"op":"login","n":{{$seq}}}');
+  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await item.getByRole('button', { name: 'Save the message being written' }).click();
+  await nameAt(0, '{"op":"login","n":{{$seq}}}').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await box.fill('{"op":"subscribe"}');
+  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await item.getByRole('button', { name: 'Save the message being written' }).click();
   await nameAt(1, '{"op":"subscribe"}').waitFor();
   assert.deepEqual(await names(), ['{"op":"login","n":{{$seq}}}', '{"op":"subscribe"}']);
 
@@ -240,6 +245,8 @@ test('profiles export without secrets unless asked, import back, import Insomnia
   const insomnia = profiles(page).filter({ hasText: 'Prices stream' });
   await insomnia.getByRole('button', { name: /^Messages of/ }).click();
   await page.getByRole('region', { name: 'Messages of Prices stream' }).getByText('Subscribe BTC').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
 
   await page
     .getByLabel('Import profiles')
