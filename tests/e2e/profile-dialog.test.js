@@ -5,10 +5,13 @@
  * profile in use (or a new one) and lists the saved messages beside History.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { rowsOf, useEnvironment } from './harness.js';
 
 const env = useEnvironment();
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** @param {import('playwright-core').Page} page */
 const profiles = (page) => page.getByRole('list', { name: 'Profiles' }).getByRole('listitem');
@@ -176,3 +179,36 @@ test('the composer saves its message under a name into the profile in use, and l
   const dialog = page.getByRole('dialog', { name: /^Messages of/ });
   assert.deepEqual(await dialog.locator('ol li .name').allTextContents(), ['greeting', 'hello']);
 });
+
+for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+  test(`axe-core finds nothing serious in the Settings dialog and the Save message form, ${colorScheme} theme`, async () => {
+    const page = await env.open();
+    await page.emulateMedia({ colorScheme });
+    await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/echo?token={{token}}`);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByLabel('Message', { exact: true }).fill('{"op":"ping"}');
+    await page.getByRole('button', { name: 'Save message', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Saved message name' }).waitFor();
+    await profiles(page)
+      .first()
+      .getByRole('button', { name: /^Settings of/ })
+      .click();
+    const dialog = page.getByRole('dialog', { name: /^Settings of / });
+    await dialog.getByRole('button', { name: 'Add variable' }).click();
+    await dialog.getByLabel('Variable name').fill('token');
+    await dialog.getByLabel('secret').check();
+    await page.evaluate(await axeSource);
+    const serious = await page.evaluate(async () => {
+      const results = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
+      return /** @type {{ id: string, impact: string, nodes: { target: string[] }[] }[]} */ (
+        results.violations
+      )
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+    });
+    assert.deepEqual(serious, []);
+  });
+}
