@@ -2,6 +2,8 @@
  * The sizes of the panes the person can drag (sidebar width, Frame details width, composer height), kept across
  * reloads. Pixels, clamped so no pane can be dragged out of sight or over the others.
  */
+import { readStoredJson, writeStoredJson } from './stored-json';
+
 export type Pane = 'sidebar' | 'details' | 'composer';
 
 export type PaneSizes = Record<Pane, number | null>;
@@ -24,12 +26,7 @@ export function clampPane(pane: Pane, size: number): number {
 
 /** The stored sizes; anything missing, out of range or unreadable falls back to the layout's own. */
 export function storedPaneSizes(storage: Pick<Storage, 'getItem'>): PaneSizes {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
-  } catch {
-    return { ...DEFAULT_PANE_SIZES };
-  }
+  const parsed = readStoredJson(storage, STORAGE_KEY);
   const sizes = { ...DEFAULT_PANE_SIZES };
   if (typeof parsed !== 'object' || parsed === null) return sizes;
   for (const pane of Object.keys(PANE_LIMITS) as Pane[]) {
@@ -39,10 +36,7 @@ export function storedPaneSizes(storage: Pick<Storage, 'getItem'>): PaneSizes {
   return sizes;
 }
 
+/** Not remembered when storage refuses; the sizes still apply for this visit. */
 export function storePaneSizes(storage: Pick<Storage, 'setItem'>, sizes: PaneSizes): void {
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(sizes));
-  } catch {
-    // Not remembered (storage refused or full); the sizes still apply for this visit.
-  }
+  writeStoredJson(storage, STORAGE_KEY, sizes);
 }
