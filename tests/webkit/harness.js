@@ -58,7 +58,9 @@ export function useWebKit() {
     const port = await freePort();
     driverUrl = `http://127.0.0.1:${port}`;
     // Its own process group, so the X server xvfb-run starts goes down with it.
-    driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--host=127.0.0.1`, `--port=${port}`], {
+    // A screen wider than xvfb-run's default, for the layout checks at 1440 px.
+    const screen = ['-s', '-screen 0 1920x1200x24'];
+    driver = spawn('xvfb-run', ['-a', ...screen, 'WebKitWebDriver', `--host=127.0.0.1`, `--port=${port}`], {
       detached: true,
       stdio: 'ignore',
     });
@@ -112,3 +114,36 @@ export const MESSAGE_COUNT_IS = `
 export const ROW_CONTAINS = `
   return [...document.querySelectorAll('[role="grid"] [role="row"][aria-rowindex="' + (arguments[0] + 2) + '"]')]
     .some((row) => (row.textContent ?? '').includes(arguments[1]));`;
+
+/**
+ * Waits until the connection bar says open.
+ * @param {WebDriverSession} browser
+ */
+export function waitForOpen(browser) {
+  return browser.waitFor(
+    `return /open/.test(document.querySelector('[aria-label="Connection state"]')?.textContent ?? '')`,
+    { what: 'the connection to open' },
+  );
+}
+
+/**
+ * Clicks the button whose text is `text`.
+ * @param {WebDriverSession} browser
+ * @param {string} text
+ */
+export function clickButton(browser, text) {
+  return browser.execute(
+    `[...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === arguments[0]).click()`,
+    [text],
+  );
+}
+
+/**
+ * Types a message into the composer and sends it.
+ * @param {WebDriverSession} browser
+ * @param {string} text
+ */
+export async function sendMessage(browser, text) {
+  await browser.type('textarea#message', text);
+  await clickButton(browser, 'Send');
+}

@@ -73,6 +73,25 @@ export class WebDriverSession {
     }
   }
 
+  /**
+   * Sizes the window so the page's viewport (innerWidth × innerHeight) is `width` × `height`: the window's frame
+   * differs between builds of MiniBrowser, so it is measured rather than assumed.
+   * @param {number} width
+   * @param {number} height
+   */
+  async setViewport(width, height) {
+    let outer = { width, height };
+    for (let tries = 0; tries < 3; tries++) {
+      await call('POST', `${this.base}/window/rect`, outer);
+      const inner = /** @type {{ width: number, height: number }} */ (
+        await this.execute('return { width: innerWidth, height: innerHeight }')
+      );
+      if (inner.width === width && inner.height === height) return;
+      outer = { width: outer.width + width - inner.width, height: outer.height + height - inner.height };
+    }
+    throw new Error(`the viewport could not be made ${width} × ${height}`);
+  }
+
   /** @param {string} selector a CSS selector */
   async find(selector) {
     const value = await call('POST', `${this.base}/element`, { using: 'css selector', value: selector });

@@ -2,38 +2,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ENTER } from './webdriver.js';
-import { MESSAGE_COUNT_IS, ROW_CONTAINS, useWebKit } from './harness.js';
+import {
+  clickButton,
+  MESSAGE_COUNT_IS,
+  ROW_CONTAINS,
+  sendMessage,
+  useWebKit,
+  waitForOpen,
+} from './harness.js';
 import { seedScript } from './seed.js';
 
 const env = useWebKit();
-
-/** @param {import('./webdriver.js').WebDriverSession} browser */
-function waitForOpen(browser) {
-  return browser.waitFor(
-    `return /open/.test(document.querySelector('[aria-label="Connection state"]')?.textContent ?? '')`,
-    { what: 'the connection to open' },
-  );
-}
-
-/**
- * @param {import('./webdriver.js').WebDriverSession} browser
- * @param {string} text
- */
-async function sendMessage(browser, text) {
-  await browser.type('textarea#message', text);
-  await browser.execute(
-    `[...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send').click()`,
-  );
-}
 
 test('WebKit: the app connects, echoes, records into IndexedDB and keeps the session across a reload', async () => {
   const browser = await env.open(`?${new URLSearchParams({ url: `${env.wsUrl}/echo`, connect: '1' })}`);
   await waitForOpen(browser);
   await sendMessage(browser, 'hello from webkit');
   await browser.waitFor(MESSAGE_COUNT_IS, { args: [2], what: 'sent and echoed' });
-  await browser.execute(
-    `[...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Disconnect').click()`,
-  );
+  await clickButton(browser, 'Disconnect');
   await browser.waitFor(
     `return [...document.querySelectorAll('[aria-labelledby="sessions-heading"] li')]
       .some((li) => /closed/.test(li.textContent ?? ''))`,
