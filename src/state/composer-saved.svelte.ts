@@ -1,5 +1,6 @@
 import type { Profile, SavedMessage } from '../lib/profiles/profile';
 import { suggestMessageName } from '../lib/profiles/message-name';
+import { barProfile } from './profile-editors.svelte';
 import type { ComposerState } from './composer.svelte';
 import type { ConnectionBarState } from './connection-bar.svelte';
 import type { ProfilesState } from './profiles.svelte';
@@ -23,18 +24,17 @@ export interface SavedInto {
 export class ComposerSavedMessages {
   readonly #profiles: Profiles;
   readonly #composer: Composer;
-  readonly #bar: Pick<ConnectionBarState, 'profile'>;
+  readonly #bar: Pick<ConnectionBarState, 'profile' | 'url'>;
 
-  constructor(profiles: Profiles, composer: Composer, bar: Pick<ConnectionBarState, 'profile'>) {
+  constructor(profiles: Profiles, composer: Composer, bar: Pick<ConnectionBarState, 'profile' | 'url'>) {
     this.#profiles = profiles;
     this.#composer = composer;
     this.#bar = bar;
   }
 
-  /** The profile in use: the active one, unless the bar points at another server (then it is set aside). */
+  /** The profile in use: the active one, unless the bar points at another server (see barProfile). */
   get profile(): Profile | null {
-    const id = this.#profiles.activeId;
-    return id !== null && this.#bar.profile !== null ? (this.#profiles.find(id) ?? null) : null;
+    return barProfile(this.#profiles, this.#bar);
   }
   get messages(): readonly SavedMessage[] {
     return this.profile?.messages ?? [];

@@ -1,3 +1,7 @@
+import type { Profile } from '../lib/profiles/profile';
+import type { ConnectionBarState } from './connection-bar.svelte';
+import type { ProfilesState } from './profiles.svelte';
+
 /** Which of a profile's editors its dialog shows. */
 export type ProfileEditorKind = 'settings' | 'messages';
 
@@ -58,4 +62,18 @@ export function profileEditorsFor(profiles: object): ProfileEditorsState {
   let state = editors.get(profiles);
   if (!state) editors.set(profiles, (state = new ProfileEditorsState()));
   return state;
+}
+
+/**
+ * The profile a bar is using, for saving into it or defining its variables: the active one, unless the bar points
+ * at another server (the bar's `profile`). A URL that cannot be read for want of a variable points nowhere yet: it
+ * is still the profile's while it is the profile's own URL, so a message or a variable goes there, not into a copy.
+ */
+export function barProfile(
+  profiles: Pick<ProfilesState, 'activeId' | 'find'>,
+  bar: Pick<ConnectionBarState, 'profile' | 'url'>,
+): Profile | null {
+  const active = profiles.activeId === null ? undefined : profiles.find(profiles.activeId);
+  if (active === undefined) return null;
+  return bar.profile !== null || active.url === bar.url.trim() ? active : null;
 }

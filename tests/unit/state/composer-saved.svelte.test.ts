@@ -58,6 +58,17 @@ describe('ComposerSavedMessages', () => {
     expect(saved.messages.map((m) => m.name)).toEqual(['subscribe', 'subscribe 2']);
   });
 
+  it('saves into the profile just saved while its URL still waits for a variable, not into a copy', async () => {
+    const { profiles, bar, composer, saved } = await page('ws://127.0.0.1:9/echo?token={{token}}');
+    await profiles.saveCurrent();
+    // The bar cannot tell the URL's server yet, so it does not count the profile as in use.
+    expect(bar.profile).toBeNull();
+    composer.body = 'hi';
+    expect(await saved.save('hi')).toMatchObject({ created: false });
+    expect(profiles.count).toBe(1);
+    expect(saved.messages.map((m) => m.name)).toEqual(['hi']);
+  });
+
   it('refuses an empty box and a protocol format with the reason, and saves nothing', async () => {
     const { profiles, composer, saved } = await page();
     composer.body = '   ';
