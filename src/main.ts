@@ -126,7 +126,7 @@ if (unlinked !== location.search)
 if (pairing !== null) panel.connection.agent.throughAgent = true;
 // A profile's link carries its bar in the fragment (never sent to a server): fill the bar, never connect.
 if (location.hash.startsWith('#url=')) {
-  const { parseProfileFragment } = await import('./lib/profiles/profile-file');
+  const { parseProfileFragment } = await import('./lib/profiles/profile-link');
   const profileLink = parseProfileFragment(location.hash);
   history.replaceState(null, '', location.pathname + location.search);
   if (profileLink) panel.connection.applyDeepLink({ ...profileLink, connect: false, errors: {} });

@@ -24,7 +24,7 @@ export class ProfileFilesState {
   /** Every profile as a file; secret variable values only when asked. */
   async exportFile(includeSecrets: boolean): Promise<string> {
     // The file formats load when first used: they are not needed for the first screen.
-    const { exportProfiles } = await import('../lib/profiles/profile-file');
+    const { exportProfiles } = await import('../lib/profiles/profile-export');
     const environments = await this.#environments();
     return exportProfiles(sortProfiles(this.#profiles.all), includeSecrets, undefined, environments.all);
   }
@@ -33,7 +33,7 @@ export class ProfileFilesState {
   async importFile(text: string): Promise<void> {
     // A profile's auto-replies and scenario are checked as the automation would check them before use.
     const [{ importProfiles }, { profileAutomationChecks }] = await Promise.all([
-      import('../lib/profiles/profile-file'),
+      import('../lib/profiles/profile-import'),
       import('../lib/automation/profile-checks'),
     ]);
     const imported = importProfiles(text, profileAutomationChecks);
@@ -97,7 +97,7 @@ export class ProfileFilesState {
   async linkFor(id: string, appUrl: string): Promise<string | null> {
     const profile = this.#profiles.find(id);
     if (!profile) return null;
-    const { profileLink } = await import('../lib/profiles/profile-file');
+    const { profileLink } = await import('../lib/profiles/profile-link');
     return profileLink(profile, appUrl);
   }
 }

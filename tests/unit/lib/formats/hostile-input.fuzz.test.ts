@@ -1,11 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeShareFragment, MAX_SHARED_BYTES } from '../../../../src/lib/formats/share-link';
-import {
-  importProfiles,
-  MAX_IMPORTED_ITEMS,
-  MAX_IMPORTED_PROFILES,
-} from '../../../../src/lib/profiles/profile-file';
+import { MAX_IMPORTED_ITEMS, MAX_IMPORTED_PROFILES } from '../../../../src/lib/profiles/profile-file';
+import { importProfiles } from '../../../../src/lib/profiles/profile-import';
 import { RedactionPlan } from '../../../../src/lib/redact/plan';
 import { craftedFragment } from '../../fakes/crafted-link';
 

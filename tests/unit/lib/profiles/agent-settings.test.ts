@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../../src/lib/profiles/profile';
-import { exportProfiles, importProfiles } from '../../../../src/lib/profiles/profile-file';
+import { exportProfiles } from '../../../../src/lib/profiles/profile-export';
+import { importProfiles } from '../../../../src/lib/profiles/profile-import';
 
 const KEY = '-----BEGIN PRIVATE KEY-----\nc2VjcmV0IGtleQ==\n-----END PRIVATE KEY-----\n';
 const CERT = '-----BEGIN CERTIFICATE-----\nY2VydA==\n-----END CERTIFICATE-----\n';

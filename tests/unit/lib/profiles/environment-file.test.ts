@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '../../../../src/lib/profiles/environments';
 import type { Profile } from '../../../../src/lib/profiles/profile';
-import { exportProfiles, importProfiles } from '../../../../src/lib/profiles/profile-file';
+import { exportProfiles } from '../../../../src/lib/profiles/profile-export';
+import { importProfiles } from '../../../../src/lib/profiles/profile-import';
 
 const dev: Environment = {
   id: 'e1',

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../../src/lib/profiles/profile';
-import {
-  exportProfiles,
-  importProfiles,
-  MAX_IMPORTED_PROFILES,
-  parseProfileFragment,
-  profileLink,
-} from '../../../../src/lib/profiles/profile-file';
+import { exportProfiles } from '../../../../src/lib/profiles/profile-export';
+import { MAX_IMPORTED_PROFILES } from '../../../../src/lib/profiles/profile-file';
+import { importProfiles } from '../../../../src/lib/profiles/profile-import';
+import { parseProfileFragment, profileLink } from '../../../../src/lib/profiles/profile-link';
 
 const feed: Profile = {
   id: 'p1',
