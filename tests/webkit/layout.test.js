@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickButton, sendMessage, useWebKit, waitForOpen } from './harness.js';
-import { ENTER } from './webdriver.js';
+import { clickButton, MESSAGE_COUNT_IS, sendMessage, useWebKit, waitForOpen } from './harness.js';
+import { ARROW_RIGHT, ENTER } from './webdriver.js';
 
 const env = useWebKit();
 
@@ -90,4 +90,53 @@ test('WebKit: Go to and Timeline stay apart at 1024, 1280 and 1440 px, idle, pau
     { what: 'the filtered count' },
   );
   await check('filtered');
+});
+
+/** A function body: the width of each header cell and of the `open` row's cells, rounded to the pixel. */
+const COLUMN_WIDTHS = `
+  const widths = (cells) => [...cells].map((cell) => Math.round(cell.getBoundingClientRect().width));
+  const open = [...document.querySelectorAll('[role="grid"] [role="row"]')].find((row) =>
+    [...row.querySelectorAll('[role="gridcell"]')].some((cell) => cell.textContent.trim() === 'open'));
+  return {
+    header: widths(document.querySelectorAll('[role="grid"] [role="columnheader"]')),
+    row: open ? widths(open.querySelectorAll('[role="gridcell"]')) : [],
+  };`;
+
+test('WebKit: a column resizer moves header and rows alike, and the frame views move by arrow keys', async () => {
+  const browser = await env.open(`?${new URLSearchParams({ url: `${env.wsUrl}/echo`, connect: '1' })}`);
+  await waitForOpen(browser);
+  await browser.setViewport(1920, 900);
+  const time = '[role="separator"][aria-label="Resize column Time"]';
+  await browser.waitFor(`return document.querySelector('${time}')`, { what: 'the Time resizer' });
+  const before = /** @type {{ header: number[], row: number[] }} */ (await browser.execute(COLUMN_WIDTHS));
+  assert.deepEqual(before.row, before.header, 'the rows follow the header');
+  await browser.sendKeys(time, ARROW_RIGHT.repeat(3));
+  const wider = String((before.header[1] ?? 0) + 24);
+  await browser.waitFor(
+    `return document.querySelector('${time}').getAttribute('aria-valuenow') === arguments[0]`,
+    {
+      args: [wider],
+      what: `Time at ${wider} px`,
+    },
+  );
+  const after = /** @type {{ header: number[], row: number[] }} */ (await browser.execute(COLUMN_WIDTHS));
+  assert.equal(after.header[1], (before.header[1] ?? 0) + 24);
+  assert.deepEqual(after.row, after.header, 'the rows follow the header');
+
+  await sendMessage(browser, '{"a":1}');
+  await browser.waitFor(MESSAGE_COUNT_IS, { args: [2], what: 'sent and echoed' });
+  await browser.execute(`[...document.querySelectorAll('[role="grid"] [role="row"]')]
+    .find((row) => /received/.test(row.textContent ?? '')).click()`);
+  const selected = '[role="tablist"][aria-label="Frame view"] [role="tab"][aria-selected="true"]';
+  await browser.waitFor(`return document.querySelector('${selected}')?.textContent.trim() === 'Decoded'`, {
+    what: 'the Decoded view',
+  });
+  await browser.sendKeys(selected, ARROW_RIGHT);
+  await browser.waitFor(
+    `const tab = document.querySelector('${selected}');
+     const panel = document.querySelector('[role="tabpanel"]');
+     return tab?.textContent.trim() === 'Text' && document.activeElement === tab &&
+       panel?.getAttribute('aria-labelledby') === tab.id`,
+    { what: 'Text selected, focused and naming the panel' },
+  );
 });

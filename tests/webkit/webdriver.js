@@ -4,8 +4,9 @@
  * (no BiDi, no CDP), and neither Playwright nor Puppeteer drives WebKitGTK, so a few HTTP calls are the honest way.
  */
 
-/** The key WebDriver's Element Send Keys and Actions use for Enter. */
+/** The keys WebDriver's Element Send Keys and Actions use for Enter and the right arrow. */
 export const ENTER = '\uE007';
+export const ARROW_RIGHT = '\uE014';
 
 /** The identifier W3C WebDriver puts an element reference under. */
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
@@ -112,6 +113,15 @@ export class WebDriverSession {
     const element = await this.find(selector);
     await call('POST', `${this.base}/element/${element}/clear`, {});
     await call('POST', `${this.base}/element/${element}/value`, { text });
+  }
+
+  /**
+   * Sends keys to an element as a user would (focusing it first), e.g. ARROW_RIGHT to a tab or a separator.
+   * @param {string} selector
+   * @param {string} keys
+   */
+  async sendKeys(selector, keys) {
+    await call('POST', `${this.base}/element/${await this.find(selector)}/value`, { text: keys });
   }
 
   end() {
