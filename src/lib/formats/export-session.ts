@@ -2,7 +2,7 @@ import type { SessionMeta } from '../model/session';
 import type { ChunkColumns } from '../record/chunk';
 import { recordAt } from '../record/chunk';
 import type { FrameRecord } from '../model/frame';
-import { HAR_EXTENSION, HarWriter } from './har';
+import { HAR_EXTENSION, HarWriter } from './har-writer';
 import { NATIVE_EXTENSION, nativeEndLine, nativeHeaderLine, nativeRecordLine } from './native';
 import type { RedactionPlan } from './redaction';
 import { hostAndPath } from '../display/url-name';

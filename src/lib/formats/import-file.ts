@@ -2,7 +2,7 @@ import type { Result } from '../result';
 import type { SessionDescription } from '../model/session';
 import type { UnnumberedRecord } from '../model/frame';
 import { tryParseJson } from '../encoding/json';
-import { harEntries, readHarEntry } from './har';
+import { harEntries, readHarEntry } from './har-reader';
 import type { Line } from './lines';
 import { readLines } from './lines';
 import { checkNativeHeader, checkNativeRecord, nativeEndCount } from './native';

@@ -1,7 +1,7 @@
 import { decode as decodeMsgpack, encode as encodeMsgpack } from '@msgpack/msgpack';
 import { decode as decodeCbor, encode as encodeCbor } from 'cbor2';
 import { describe, expect, it } from 'vitest';
-import { HarWriter } from '../../../../src/lib/formats/har';
+import { HarWriter } from '../../../../src/lib/formats/har-writer';
 import { nativeRecordLine } from '../../../../src/lib/formats/native';
 import { RedactionPlan } from '../../../../src/lib/redact/plan';
 import { parseBase64 } from '../../../../src/lib/encoding/base64';

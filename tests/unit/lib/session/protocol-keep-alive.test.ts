@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previewRecord } from '../../../../src/lib/frames/describe';
-import { checkHarMessage, HarWriter } from '../../../../src/lib/formats/har';
+import { checkHarMessage } from '../../../../src/lib/formats/har-messages';
+import { HarWriter } from '../../../../src/lib/formats/har-writer';
 import { checkNativeRecord, nativeRecordLine } from '../../../../src/lib/formats/native';
 import { RedactionPlan } from '../../../../src/lib/formats/redaction';
 import { ChunkBuilder, recordAt } from '../../../../src/lib/record/chunk';
