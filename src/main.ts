@@ -19,12 +19,11 @@ import type { AppState } from './state/context';
 import { DecodingState } from './state/decoding.svelte';
 import { FilterState } from './state/filter.svelte';
 import { FrameViewState } from './state/frame-view.svelte';
-import { ProfileFilesState } from './state/profile-files.svelte';
+import { LazyState } from './state/lazy.svelte';
 import { ProfilesState } from './state/profiles.svelte';
 import { createRefreshScheduler } from './state/refresh-scheduler';
 import { SessionListState } from './state/session-list.svelte';
 import { ShownSessionState } from './state/shown-session.svelte';
-import { SessionImportState } from './state/session-import.svelte';
 import type { TransferState } from './state/transfer.svelte';
 import { Workspace } from './state/workspace.svelte';
 import FrontTab from './ui/tabs/FrontTab.svelte';
@@ -83,7 +82,10 @@ const workspace: Workspace = new Workspace(
   framesDb,
 );
 const profiles: ProfilesState = new ProfilesState(new ProfilesDb(), () => workspace.front.connection);
-const profileFiles = new ProfileFilesState(profiles);
+const profileFiles = new LazyState(async () => {
+  const { ProfileFilesState } = await import('./state/profile-files.svelte');
+  return new ProfileFilesState(profiles);
+});
 workspace.addPanel();
 // The tabs of the last visit come back before anything is shown (their code loads beside the first screen's).
 const { TabsState } = await import('./state/tabs.svelte');
@@ -96,7 +98,13 @@ const loadTransfer = () =>
   (transfer ??= import('./state/transfer.svelte').then(
     ({ TransferState }) => new TransferState(workspace, profiles),
   ));
-const imports = new SessionImportState(workspace, profiles, profileFiles, framesDb, sessionsDb);
+const imports = new LazyState(async () => {
+  const [{ SessionImportState }, files] = await Promise.all([
+    import('./state/session-import.svelte'),
+    profileFiles.load(),
+  ]);
+  return new SessionImportState(workspace, profiles, files, framesDb, sessionsDb);
+});
 const state: AppState = {
   workspace,
   sessions,
@@ -136,7 +144,7 @@ const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
 mount(FrontTab, { target, props: { state } });
 // Then, when the page is idle, the code its first clicks need: the screen stays small, the clicks instant.
-preloadWhenIdle([loadTransfer]);
+preloadWhenIdle([loadTransfer, () => imports.load()]);
 
 // Sessions a crashed tab left "recording" are marked interrupted before a deep link may start a new one.
 await Promise.all([sessions.load(), profiles.load()]);
@@ -161,7 +169,9 @@ if (link.connect) panel.connection.connect();
 
 // Files opened from the operating system with the installed app (see file_handlers in the manifest).
 window.launchQueue?.setConsumer(async ({ files }) => {
-  if (files.length > 0) await imports.importFiles(await Promise.all(files.map((handle) => handle.getFile())));
+  if (files.length === 0) return;
+  const opened = await Promise.all(files.map((handle) => handle.getFile()));
+  await (await imports.load()).importFiles(opened);
 });
 
 // The service worker exists only in the production build (the dev server serves modules as they change).
@@ -176,5 +186,8 @@ if (import.meta.env.PROD) {
 const shared = sharedFragment(location.hash);
 if (shared !== undefined) {
   history.replaceState(null, '', location.pathname + location.search);
-  imports.offerShared(shared);
+  imports
+    .load()
+    .then((loaded) => loaded.offerShared(shared))
+    .catch((error: unknown) => console.warn('The shared session cannot be offered:', error));
 }

@@ -1,6 +1,7 @@
 import { createContext } from 'svelte';
 import type { SearchClient } from '../lib/search/search-client';
 import type { AppShellState } from './app-shell.svelte';
+import type { LazyState } from './lazy.svelte';
 import type { Panel } from './panel.svelte';
 import type { ProfileFilesState } from './profile-files.svelte';
 import type { ProfilesState } from './profiles.svelte';
@@ -15,10 +16,12 @@ export interface AppState {
   workspace: Workspace;
   sessions: SessionListState;
   profiles: ProfilesState;
-  profileFiles: ProfileFilesState;
+  /** Profiles to and from files and links: loaded on first use, or when the page is idle. */
+  profileFiles: LazyState<ProfileFilesState>;
   /** Export and share: their state loads with their bar, once a session is shown (see main.ts). */
   loadTransfer: () => Promise<TransferState>;
-  imports: SessionImportState;
+  /** Sessions from files and share links: loaded on first use, or when the page is idle. */
+  imports: LazyState<SessionImportState>;
   shell: AppShellState;
   /** The one search worker every filter and timeline shares. */
   search: SearchClient;
