@@ -1,22 +1,14 @@
-import type {
-  ComposeContext,
-  ConnectionFacts,
-  Decoder,
-  DecoderEntry,
-  DecoderSession,
-  KeepAlive,
-  OutgoingFrame,
-  WireFrame,
-} from '../decoders/decoder';
-import type { Detection } from '../decoders/detect';
-import { chooseDecoder, DecoderDetector } from '../decoders/detect';
+import type { ComposeContext, ConnectionFacts, Decoder, DecoderEntry } from '../decoders/decoder';
+import { chooseDecoder } from '../decoders/detect';
 import type { DecodeChoice } from '../decoders/registry';
-import { DECODER_ENTRIES, findEntry, loadDecoder } from '../decoders/registry';
+import { DECODER_ENTRIES, loadDecoder } from '../decoders/registry';
 import { wireFrameOf } from '../decoders/wire-frame';
 import { Emitter } from '../events';
 import type { Unsubscribe } from '../events';
 import { messageOf } from '../errors';
 import { isMessage } from '../model/frame';
+import type { LinkContext, ProtocolKeepAliveEvents } from './keep-alive-link';
+import { KeepAliveLink } from './keep-alive-link';
 import type { LiveSession, OpenInfo, Timers } from './live-session';
 
 /** The composer's ids, per connection, with the negotiated subprotocol GraphQL needs to pick its message names. */
@@ -28,33 +20,6 @@ export interface ProtocolKeepAliveOptions {
   entries?: readonly DecoderEntry[];
   load?: (entry: DecoderEntry) => Promise<Decoder>;
   timers?: Timers;
-}
-
-export interface ProtocolKeepAliveEvents {
-  /** The protocol being kept alive on the current connection, or null (none found, off, or closed). */
-  active: Detection | null;
-  /** Keeping alive failed: the decoder did not load, or threw. The connection carries on without it. */
-  problem: string;
-}
-
-/** What the engine knows of one open connection. */
-interface Link {
-  facts: ConnectionFacts;
-  detector: DecoderDetector;
-  /** Messages seen before the decoder was ready: a stateful decoder must read the connection from its start. */
-  backlog: WireFrame[];
-  /** The person sent a message before the protocol was recognized: that message was the handshake. */
-  personSpokeFirst: boolean;
-  /** The protocol kept alive (its decoder may still be loading), or null while none is found. */
-  found: Detection | null;
-  decoder: Decoder | null;
-  session: DecoderSession | null;
-  keepAlive: KeepAlive | null;
-  /** Detection settled on nothing, keep-alive was turned off, or the connection closed. */
-  done: boolean;
-  timer: unknown;
-  armedMs: number;
-  ids: number;
 }
 
 const realTimers: Timers = {
@@ -75,13 +40,11 @@ const realTimers: Timers = {
 export class ProtocolKeepAlive {
   readonly #events = new Emitter<ProtocolKeepAliveEvents>();
   readonly #live: LiveSession;
-  readonly #entries: readonly DecoderEntry[];
-  readonly #load: (entry: DecoderEntry) => Promise<Decoder>;
-  readonly #timers: Timers;
+  readonly #context: LinkContext;
   readonly #unsubscribe: Unsubscribe[];
   #enabled = true;
   #choice: DecodeChoice = 'auto';
-  #link: Link | null = null;
+  #link: KeepAliveLink | null = null;
   /**
    * Listening to every record only while a connection's protocol is still wanted: a connection with nothing to keep
    * alive (most of them) then costs the recording path nothing per frame, not even LiveSession's numbered copy.
@@ -91,9 +54,15 @@ export class ProtocolKeepAlive {
 
   constructor(live: LiveSession, options: ProtocolKeepAliveOptions = {}) {
     this.#live = live;
-    this.#entries = options.entries ?? DECODER_ENTRIES;
-    this.#load = options.load ?? loadDecoder;
-    this.#timers = options.timers ?? realTimers;
+    this.#context = {
+      live,
+      entries: options.entries ?? DECODER_ENTRIES,
+      load: options.load ?? loadDecoder,
+      timers: options.timers ?? realTimers,
+      events: this.#events,
+      run: (link, step) => this.#run(link, step),
+      stop: () => this.#stop(),
+    };
     this.#unsubscribe = [
       live.on('open', (info) => this.#opened(info)),
       live.on('close', () => this.#stop()),
@@ -172,110 +141,22 @@ export class ProtocolKeepAlive {
 
   /** Keeps the connection alive as `Decode as` says, from now on; `ids`: those the composer has drawn on it. */
   #begin(facts: ConnectionFacts, ids: number): void {
-    const detector = new DecoderDetector(facts.url, this.#entries);
-    const chosen = this.#choice === 'auto' ? null : chooseDecoder(this.#choice, null, this.#entries);
-    const link: Link = {
-      facts,
-      detector,
-      backlog: [],
-      personSpokeFirst: false,
-      found: null,
-      decoder: null,
-      session: null,
-      keepAlive: null,
-      // Off, or None: the link still holds the composer's ids and subprotocol for this connection.
-      done: !this.#enabled || (this.#choice !== 'auto' && chosen === null),
-      timer: undefined,
-      armedMs: 0,
-      ids,
-    };
+    const entries = this.#context.entries;
+    const chosen = this.#choice === 'auto' ? null : chooseDecoder(this.#choice, null, entries);
+    // Off, or None: the link still holds the composer's ids and subprotocol for this connection.
+    const done = !this.#enabled || (this.#choice !== 'auto' && chosen === null);
+    const link = new KeepAliveLink(facts, ids, done, this.#context);
     this.#link = link;
     if (link.done) return;
     this.#records = this.#live.on('record', (record) => {
-      if (isMessage(record)) this.#message(wireFrameOf(record));
+      if (isMessage(record)) this.#link?.message(wireFrameOf(record));
     });
-    if (chosen !== null) return this.#activate(link, chosen);
-    detector.opened(facts.protocol);
-    if (detector.detected) this.#activate(link, detector.detected);
+    if (chosen !== null) return link.activate(chosen);
+    link.detector.opened(facts.protocol);
+    if (link.detector.detected) link.activate(link.detector.detected);
   }
 
-  #message(frame: WireFrame): void {
-    const link = this.#link;
-    if (link === null || link.done) return;
-    if (link.decoder === null) {
-      link.backlog.push(frame);
-      if (link.found !== null) return; // loading: the backlog is read once it has loaded
-      if (frame.dir === 'out') link.personSpokeFirst = true;
-      link.detector.message(frame);
-      const found = link.detector.detected;
-      if (found !== null) this.#activate(link, found);
-      else if (link.detector.settled) this.#stop();
-      return;
-    }
-    this.#run(link, () => this.#read(link, frame));
-  }
-
-  #activate(link: Link, detection: Detection): void {
-    const entry = findEntry(detection.id, this.#entries);
-    if (entry === undefined) return this.#stop();
-    link.found = detection;
-    this.#run(link, async () => {
-      const decoder = await this.#load(entry);
-      if (link.done) return;
-      const keepAlive = decoder.keepAlive?.(link.facts) ?? null;
-      if (keepAlive === null) return this.#stop(); // a protocol with nothing to keep alive (plain JSON)
-      link.decoder = decoder;
-      link.session = decoder.start(link.facts);
-      link.keepAlive = keepAlive;
-      this.#events.emit('active', detection);
-      // A protocol recognized by the person's own first message (an MQTT CONNECT) is already greeted.
-      const greeted = detection.reason === 'from the first frames' && link.personSpokeFirst;
-      if (!greeted) this.#send(link, keepAlive.onOpen(link.facts));
-      const backlog = link.backlog;
-      link.backlog = [];
-      for (const frame of backlog) this.#read(link, frame);
-      this.#arm(link);
-    });
-  }
-
-  /** Decodes one frame in order; a received message may need an answer, which may change the heartbeat. */
-  #read(link: Link, frame: WireFrame): void {
-    if (link.done || link.session === null || link.keepAlive === null) return;
-    const decoded = link.session.decode(frame);
-    if (frame.dir !== 'in' || !decoded.ok) return;
-    for (const message of decoded.value) this.#send(link, link.keepAlive.answer(message));
-    // Some heartbeats take their interval from the handshake (Engine.IO 3's open packet): read it again.
-    this.#arm(link);
-  }
-
-  #arm(link: Link): void {
-    const heartbeat = link.keepAlive?.heartbeat;
-    if (link.done || heartbeat === undefined) return;
-    const ms = heartbeat.intervalMs;
-    if (link.timer !== undefined && ms === link.armedMs) return;
-    this.#clearTimer(link);
-    if (!(ms > 0)) return;
-    link.armedMs = ms;
-    link.timer = this.#timers.set(() => {
-      link.timer = undefined;
-      // Read once per beat: some frames are getters that make a fresh reference each time (Phoenix).
-      this.#run(link, () => {
-        this.#send(link, [heartbeat.frame]);
-        this.#arm(link);
-      });
-    }, ms);
-  }
-
-  #send(link: Link, frames: readonly OutgoingFrame[]): void {
-    for (const frame of frames) {
-      if (link.done) return;
-      if (this.#live.status !== 'open') return this.#stop();
-      if ('text' in frame) this.#live.sendText(frame.text, true);
-      else this.#live.sendBinary(frame.bytes, true);
-    }
-  }
-
-  #run(link: Link, step: () => void | Promise<void>): void {
+  #run(link: KeepAliveLink, step: () => void | Promise<void>): void {
     this.#chain = this.#chain.then(async () => {
       if (link.done) return;
       try {
@@ -285,12 +166,6 @@ export class ProtocolKeepAlive {
         this.#stop();
       }
     });
-  }
-
-  #clearTimer(link: Link): void {
-    if (link.timer === undefined) return;
-    this.#timers.clear(link.timer);
-    link.timer = undefined;
   }
 
   /**
@@ -304,7 +179,7 @@ export class ProtocolKeepAlive {
     link.backlog = [];
     this.#records?.();
     this.#records = null;
-    this.#clearTimer(link);
+    link.clearTimer();
     if (link.keepAlive !== null) this.#events.emit('active', null);
   }
 }
