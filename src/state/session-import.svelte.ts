@@ -1,5 +1,5 @@
 import { messageOf } from '../lib/errors';
-import type { ImportSource } from '../lib/formats/import-file';
+import type { ImportSource } from '../lib/formats/import-source';
 import type { ProfileSink } from '../lib/import/stored-import';
 import type { FramesDb } from '../lib/persist/frames-db';
 import type { SessionsDb } from '../lib/persist/sessions-db';

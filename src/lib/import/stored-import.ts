@@ -1,4 +1,4 @@
-import type { ImportedSession, ImportTarget, SessionWriter } from '../formats/import-file';
+import type { ImportedSession, ImportTarget, SessionWriter } from '../formats/session-sink';
 import type { PersistState } from '../record/recorder';
 import { Recorder } from '../record/recorder';
 import type { UnnumberedRecord } from '../model/frame';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { ExportFormat } from '../../../src/lib/formats/export-session';
 import { exportSession } from '../../../src/lib/formats/export-session';
-import type { ImportReport } from '../../../src/lib/formats/import-file';
+import type { ImportReport } from '../../../src/lib/formats/import-report';
 import { importFile } from '../../../src/lib/formats/import-file';
 import { utf8Length } from '../../../src/lib/encoding/utf8';
 import { RedactionPlan } from '../../../src/lib/formats/redaction';
