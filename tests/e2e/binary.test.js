@@ -94,7 +94,7 @@ test('invalid UTF-8 is flagged in the text view; copy gives text, hex and base64
   await rowsOf(page, 'received').click();
 
   const details = page.getByRole('region', { name: 'Frame details' });
-  await details.getByRole('tab', { name: 'Text', exact: true }).click();
+  await details.getByRole('button', { name: 'Text', exact: true }).click();
   await details.getByText(/Not valid UTF-8/).waitFor();
   await details.getByText('hi\ufffd!').waitFor();
 

@@ -56,7 +56,7 @@ test('invalid JSON says where it fails and is not sent; valid JSON is', async ()
   await details.getByText('"ping"').waitFor();
   // Decoded as JSON, the decoded view is shown first.
   assert.equal(
-    await details.getByRole('tab', { name: 'Decoded', exact: true }).getAttribute('aria-selected'),
+    await details.getByRole('button', { name: 'Decoded', exact: true }).getAttribute('aria-pressed'),
     'true',
   );
 });

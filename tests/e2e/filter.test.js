@@ -179,7 +179,7 @@ test('matches are marked in the rows and in the frame, as text, with next and pr
   await details.getByText(/#2 sent/).waitFor();
 
   // Inside the frame: every match marked, the current one followed by Next and Previous.
-  await details.getByRole('tab', { name: 'Text', exact: true }).click();
+  await details.getByRole('button', { name: 'Text', exact: true }).click();
   await details.getByLabel('Find in frame').fill('ALPHA');
   const found = details.getByRole('status', { name: 'Find result' });
   await found.filter({ hasText: '1 of 2' }).waitFor();

@@ -69,7 +69,7 @@ async function compose(page, format, description) {
 async function sentText(page, row) {
   await row.click();
   const details = page.getByRole('region', { name: 'Frame details' });
-  await details.getByRole('tab', { name: 'Text', exact: true }).click();
+  await details.getByRole('button', { name: 'Text', exact: true }).click();
 
   // The text view's own block, beside its find box: other parts of the details may quote the reply.
   const text = details

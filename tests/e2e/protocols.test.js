@@ -93,9 +93,9 @@ async function seqOf(row) {
 async function details(page, row) {
   await row.click();
   const region = page.getByRole('region', { name: 'Frame details' });
-  const decoded = region.getByRole('tab', { name: 'Decoded', exact: true });
+  const decoded = region.getByRole('button', { name: 'Decoded', exact: true });
   await decoded.waitFor();
-  assert.equal(await decoded.getAttribute('aria-selected'), 'true');
+  assert.equal(await decoded.getAttribute('aria-pressed'), 'true');
   return region;
 }
 

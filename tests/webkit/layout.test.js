@@ -127,14 +127,14 @@ test('WebKit: a column resizer moves header and rows alike, and the frame views 
   await browser.waitFor(MESSAGE_COUNT_IS, { args: [2], what: 'sent and echoed' });
   await browser.execute(`[...document.querySelectorAll('[role="grid"] [role="row"]')]
     .find((row) => /received/.test(row.textContent ?? '')).click()`);
-  const selected = '[role="tablist"][aria-label="Frame view"] [role="tab"][aria-selected="true"]';
+  const selected = '[role="toolbar"][aria-label="Frame view"] [aria-pressed="true"]';
   await browser.waitFor(`return document.querySelector('${selected}')?.textContent.trim() === 'Decoded'`, {
     what: 'the Decoded view',
   });
   await browser.sendKeys(selected, ARROW_RIGHT);
   await browser.waitFor(
     `const tab = document.querySelector('${selected}');
-     const panel = document.querySelector('[role="tabpanel"]');
+     const panel = document.getElementById(tab?.getAttribute('aria-controls') ?? '');
      return tab?.textContent.trim() === 'Text' && document.activeElement === tab &&
        panel?.getAttribute('aria-labelledby') === tab.id`,
     { what: 'Text selected, focused and naming the panel' },
