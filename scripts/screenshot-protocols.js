@@ -41,7 +41,10 @@ try {
     .filter({ hasText: /↑.*EVENT chat/ })
     .first()
     .click();
-  await page.getByRole('region', { name: 'Frame details' }).getByRole('button', { name: 'Decoded' }).waitFor();
+  await page
+    .getByRole('region', { name: 'Frame details' })
+    .getByRole('button', { name: 'Decoded' })
+    .waitFor();
   // Selecting a row may scroll the page sideways to bring Frame details in view: show it from its left edge.
   await page.evaluate(() => {
     for (const element of [document.scrollingElement, ...document.querySelectorAll('*')])
