@@ -6,7 +6,9 @@ import { ChunkBuilder, recordAt } from '../../../../src/lib/record/chunk';
 import { emptyTotals } from '../../../../src/lib/model/totals';
 
 let dbCount = 0;
-const freshFrames = () => new FramesDb(new KeyvalStore(`frames-${++dbCount}`, 'frames'));
+/** The wall clock storage stamps each head with. */
+const WRITTEN_AT = 1_700_000_000_000;
+const freshFrames = () => new FramesDb(new KeyvalStore(`frames-${++dbCount}`, 'frames'), () => WRITTEN_AT);
 
 function chunk(firstSeq: number, count: number) {
   const builder = new ChunkBuilder(firstSeq);
@@ -17,13 +19,13 @@ function chunk(firstSeq: number, count: number) {
 }
 
 describe('FramesDb', () => {
-  it('writes chunks with their head and reads them back by key, per session', async () => {
+  it('writes chunks with their head, stamped with the wall clock, and reads them back by key, per session', async () => {
     const frames = freshFrames();
     const head = { lastSeq: 5, totals: { ...emptyTotals(), records: 6 }, flushedAt: 123 };
     await frames.write('a', [chunk(0, 3), chunk(3, 3)], head);
     await frames.write('b', [chunk(0, 1)], { ...head, lastSeq: 0 });
 
-    expect(await frames.head('a')).toEqual(head);
+    expect(await frames.head('a')).toEqual({ ...head, writtenAt: WRITTEN_AT });
     expect(await frames.chunkStarts('a')).toEqual([0, 3]);
     expect(await frames.chunkStarts('b')).toEqual([0]);
     const read = await frames.chunk('a', 3);
