@@ -100,9 +100,11 @@ export class ComposerState {
       void this.#sendComposed(body, format);
       return true;
     }
-    // Checked first with this screen's variables, so a typo is reported even while disconnected.
+    // Checked first with this screen's variables, so a typo is reported even while disconnected; then sent with
+    // them too, so a variable defined since the connection opened is used, as the check promised.
     const checked = this.#encode(body, format, this.#variables(1));
-    const sent = checked.ok ? this.#bar.live.send({ body, format }) : checked;
+    const values = this.#bar.profile?.values ?? {};
+    const sent = checked.ok ? this.#bar.live.send({ body, format }, { values }) : checked;
     return this.#sent(sent, { body, format });
   }
 

@@ -1,3 +1,4 @@
+import type { SendOptions } from '../lib/automation/target';
 import type { Unsubscribe } from '../lib/events';
 import type { PersistState } from '../lib/record/recorder';
 import type {
@@ -138,8 +139,8 @@ export class LiveConnectionState {
   }
 
   /** Sends a composed message (variables filled in with this connection's `{{$seq}}`). */
-  send(message: ComposedMessage): Result<void> {
-    const sent = this.session.send(message);
+  send(message: ComposedMessage, options?: SendOptions): Result<void> {
+    const sent = this.session.send(message, options);
     if (sent.ok) this.#watchBufferedAmount();
     return sent;
   }

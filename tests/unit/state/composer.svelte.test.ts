@@ -18,10 +18,10 @@ const PROFILE: ProfileInUse = {
 };
 
 /** A composer on a bar whose live connection is open on a fake socket. */
-function composer() {
+function composer(profileInUse: () => ProfileInUse = () => PROFILE) {
   const sessions = liveSessions();
   const live = new LiveConnectionState(sessions.create());
-  const bar = new ConnectionBarState(live, 'http:', () => PROFILE);
+  const bar = new ConnectionBarState(live, 'http:', profileInUse);
   bar.url = ECHO.url;
   live.connect({ ...ECHO, values: PROFILE.values });
   sessions.socket().open();
@@ -37,6 +37,17 @@ describe('ComposerState', () => {
     expect(state.send()).toBe(true);
     expect(socket().sent).toEqual(['sent by a saved message', 'message 2 in lobby', 'message 3 in lobby']);
     expect(state.history).toEqual([{ body: 'message {{$seq}} in {{room}}', format: 'text' }]);
+  });
+
+  it('fills in variables as they are when sent, not as they were when the connection opened', () => {
+    let inUse = $state(PROFILE);
+    const { composer: state, socket } = composer(() => inUse);
+    // Defined after connecting, as "Define {{topic}} in profile" does.
+    inUse = { ...PROFILE, values: { room: 'lobby', topic: 'news' } };
+    state.body = '{{topic}} in {{room}}';
+    expect(state.error).toBeNull();
+    expect(state.send()).toBe(true);
+    expect(socket().sent).toEqual(['news in lobby']);
   });
 
   it('shows an unknown variable as an error before anything is sent, and sends nothing', () => {
