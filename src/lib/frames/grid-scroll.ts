@@ -61,18 +61,33 @@ export function revealTarget(
 
 /**
  * Following stops when the person scrolls up and starts again at the bottom. A grid that gets shorter (a
- * toolbar wrapping) also fires scroll events, without moving up: those must not stop following.
+ * toolbar wrapping) also fires scroll events, without moving up: those must not stop following. Nor may the grid's
+ * own scrolls start it: a row clicked during a live feed stops following, and the scroll event of the grid's last
+ * move to the tail, arriving after the click, must not start it again.
  */
 export class TailFollow {
   readonly #rowHeight: number;
   #lastScrollTop = 0;
+  /** Where the grid last scrolled itself, until its scroll event comes. */
+  #ownScrollTop: number | null = null;
 
   constructor(rowHeight: number) {
     this.#rowHeight = rowHeight;
   }
 
+  /** The grid scrolled itself to `scrollTop` (as the element reports it after the move). */
+  scrolledBySelf(scrollTop: number): void {
+    this.#ownScrollTop = scrollTop;
+  }
+
   /** What a scroll event (the element's scrollTop, scrollHeight and clientHeight) means: follow, stop, or null for no change. */
   scrolled(scrollTop: number, scrollHeight: number, clientHeight: number): boolean | null {
+    const own = this.#ownScrollTop !== null && Math.abs(scrollTop - this.#ownScrollTop) <= 1;
+    this.#ownScrollTop = null;
+    if (own) {
+      this.#lastScrollTop = scrollTop;
+      return null;
+    }
     const distanceFromBottom = scrollHeight - scrollTop - clientHeight;
     const follow =
       distanceFromBottom < this.#rowHeight ? true : scrollTop < this.#lastScrollTop - 1 ? false : null;

@@ -58,4 +58,21 @@ describe('TailFollow', () => {
     // Taller, and the browser clamps scrollTop a fraction lower: not a scroll up.
     expect(tail.scrolled(799.5, 1_100, 200)).toBeNull();
   });
+
+  it("takes the grid's own scrolls for nobody's: the tail scroll's event after a click does not follow again", () => {
+    const tail = new TailFollow(ROW);
+    // Following: the grid scrolled itself to the bottom; then a click stopped following, before the event came.
+    tail.scrolledBySelf(760);
+    expect(tail.scrolled(760, 1_000, 240)).toBeNull();
+    // The person's own scroll to the bottom still starts following.
+    expect(tail.scrolled(700, 1_000, 240)).toBe(false);
+    expect(tail.scrolled(760, 1_000, 240)).toBe(true);
+  });
+
+  it("forgets its own scroll once an event has come, so the next is the person's", () => {
+    const tail = new TailFollow(ROW);
+    tail.scrolledBySelf(400);
+    expect(tail.scrolled(600, 1_000, 240)).toBeNull();
+    expect(tail.scrolled(760, 1_000, 240)).toBe(true);
+  });
 });
