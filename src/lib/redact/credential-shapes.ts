@@ -81,9 +81,16 @@ function namesCredential(name: string, words: ReadonlySet<string>): boolean {
   return words.has(last) || words.has(parts.slice(-2).join(''));
 }
 
-/** A query (or fragment) parameter whose value is a credential by its name. */
-export function isCredentialParameter(name: string): boolean {
-  return namesCredential(name, IN_URLS);
+/**
+ * `code` names a status as often as a secret: `/close?code=4001` is a close code, an OAuth code is long. A code
+ * of a few digits is a status. (Only `code`: a `pin` of a few digits is exactly the secret.)
+ */
+const STATUS_CODE = /^\d{1,5}$/;
+
+/** A query (or fragment) parameter whose value (as decoded) is a credential by its name. */
+export function isCredentialParameter(name: string, value: string): boolean {
+  if (!namesCredential(name, IN_URLS)) return false;
+  return !(nameWords(name).at(-1) === 'code' && STATUS_CODE.test(value));
 }
 
 /** A JSON field or `name=value` pair in a text whose value is a credential by its name. */

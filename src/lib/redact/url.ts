@@ -124,7 +124,7 @@ function redactParameters(
       const value = pair.slice(equals + 1);
       const shownName = decode(name);
       if (value === '' || value === REDACTED || holdsVariableReference(value)) return pair;
-      if (isCredentialParameter(shownName)) {
+      if (isCredentialParameter(shownName, decode(value))) {
         findings.add('url', `the value of ${what} “${shownName}”`);
         keep(value);
         return `${name}=${REDACTED}`;

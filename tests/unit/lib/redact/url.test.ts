@@ -50,4 +50,20 @@ describe('redactUrl', () => {
     expect(redactUrl(url, findings).url).toBe(url);
     expect(findings.list).toEqual([]);
   });
+
+  it('keeps a code of a few digits, a status, and redacts a longer one, or a pin of any length', () => {
+    const kept = new Findings();
+    expect(redactUrl('ws://h/close?code=4001&reason=bye&status_code=404', kept).url).toBe(
+      'ws://h/close?code=4001&reason=bye&status_code=404',
+    );
+    expect(kept.list).toEqual([]);
+    const findings = new Findings();
+    expect(redactUrl('wss://h/cb?code=SplxlOBeZQQYbYS6WxSbIA&pin=1234', findings).url).toBe(
+      'wss://h/cb?code=REDACTED&pin=REDACTED',
+    );
+    expect(findings.list.map((finding) => finding.what)).toEqual([
+      'the value of query parameter “code”',
+      'the value of query parameter “pin”',
+    ]);
+  });
 });
