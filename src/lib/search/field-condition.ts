@@ -30,7 +30,7 @@ export function parseFieldCondition(text: string): FieldCondition | string {
     (operator === '>' || operator === '<' || operator === '>=' || operator === '<=') &&
     typeof value !== 'number'
   ) {
-    return `${operator} compares numbers: “${raw}” is not one.`;
+    return `Expected a number after “${operator}”, got “${raw}”.`;
   }
   return { path: path.split('.'), operator, value, raw };
 }

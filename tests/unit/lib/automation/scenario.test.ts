@@ -35,7 +35,7 @@ describe('parseScenario', () => {
   it.each([
     [
       '{"url":"ws://h/","steps":[{"send":"a"},\n{"expect":{"where":"price > cheap"}}]}',
-      /^Step 2 \(line 2\): > compares numbers/,
+      /^Step 2 \(line 2\): Expected a number after “>”/,
     ],
     ['{"url":"ws://h/","steps":[{"wait":-1}]}', /^Step 1 \(line 1\): "wait" must be milliseconds/],
     ['{"url":"ws://h/","steps":[{"send":{"format":"YAML","body":"a"}}]}', /unknown format “YAML”/],

@@ -19,7 +19,9 @@ describe('field conditions', () => {
     expect(condition('a == "7"').value).toBe('7');
     expect(condition('a = 7').value).toBe(7);
     expect(condition('a != null').value).toBeNull();
-    expect(parseFieldCondition('price > cheap')).toMatch(/compares numbers/);
+    expect(parseFieldCondition('price > cheap')).toBe('Expected a number after “>”, got “cheap”.');
+    // The review's case: a doubled operator reads the second > as the start of the value.
+    expect(parseFieldCondition('price >> 104')).toBe('Expected a number after “>”, got “> 104”.');
     expect(parseFieldCondition('just words')).toMatch(/not a field condition/);
   });
 
