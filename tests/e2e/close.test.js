@@ -70,6 +70,8 @@ test('a refused connection is failed, not closed, and says the handshake never c
   await details.getByText(/DevTools \(F12\)/).waitFor();
   await rowsOf(page, 'error').waitFor();
   assert.equal(await rowsOf(page, 'open').count(), 0);
+  // Nothing more will come: there is nothing to pause.
+  assert.equal(await page.getByRole('button', { name: 'Pause', exact: true }).count(), 0);
 });
 
 test('a handshake refused for want of a subprotocol fails, pointing to Subprotocols; offering one opens', async () => {
