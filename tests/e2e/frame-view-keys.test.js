@@ -78,6 +78,16 @@ test('the frame views are a toolbar: arrows, Home and End move and show, and the
   // A click selects as well.
   await list.getByRole('button', { name: 'Text' }).click();
   assert.equal(await state(), 'Text');
+
+  // JSON text can be laid out pretty, and back as received.
+  const text = panel.locator('pre');
+  assert.equal(await text.textContent(), '{"type":"ping","id":7}');
+  const pretty = panel.getByRole('checkbox', { name: 'Pretty' });
+  await pretty.check();
+  await panel.locator('pre', { hasText: '"type": "ping"' }).waitFor();
+  assert.equal(await text.textContent(), '{\n  "type": "ping",\n  "id": 7\n}');
+  await pretty.uncheck();
+  await panel.locator('pre', { hasText: '{"type":"ping","id":7}' }).waitFor();
 });
 
 /**
