@@ -85,3 +85,20 @@ test('a deep link fills the bar; a bad binary type is shown next to its field, n
   await bad.getByText('The link asked for binary type “bytes”; it must be blob or arraybuffer.').waitFor();
   await bad.getByText(/connect=yes was ignored/).waitFor();
 });
+
+test("the not-connected hint offers the sandbox's routes, each filling the URL on the bar's own server", async () => {
+  const page = await env.open({ url: `${env.wsUrl}/echo` });
+  const routes = page.getByRole('group', { name: 'Try the sandbox' });
+  // Loaded just after the first screen.
+  await routes.getByRole('button', { name: '/drop' }).waitFor();
+  assert.deepEqual(
+    (await routes.getByRole('button').allTextContents()).map((name) => name.trim()),
+    ['/echo', '/chat', '/stream', '/binary', '/close', '/drop'],
+  );
+  await routes.getByRole('button', { name: '/close' }).click();
+  const url = page.getByLabel('URL', { exact: true });
+  assert.equal(await url.inputValue(), `${env.wsUrl}/close?code=4000&reason=bye`);
+  // The newcomer presses Connect: the sandbox closes as the URL asks.
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('region', { name: 'Connection details' }).getByText(/4000/).first().waitFor();
+});
