@@ -81,13 +81,20 @@ export class WebDriverSession {
    * @param {number} height
    */
   async setViewport(width, height) {
-    let outer = { width, height };
-    for (let tries = 0; tries < 3; tries++) {
-      await call('POST', `${this.base}/window/rect`, outer);
-      const inner = /** @type {{ width: number, height: number }} */ (
+    const read = async () =>
+      /** @type {{ width: number, height: number }} */ (
         await this.execute('return { width: innerWidth, height: innerHeight }')
       );
-      if (inner.width === width && inner.height === height) return;
+    let outer = { width, height };
+    for (let tries = 0; tries < 4; tries++) {
+      await call('POST', `${this.base}/window/rect`, outer);
+      // GTK resizes the window asynchronously after the command returns, so the viewport is polled for a while
+      // before the frame's size is measured from it.
+      let inner = await read();
+      for (const deadline = Date.now() + 2_000; Date.now() < deadline; inner = await read()) {
+        if (inner.width === width && inner.height === height) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       outer = { width: outer.width + width - inner.width, height: outer.height + height - inner.height };
     }
     throw new Error(`the viewport could not be made ${width} × ${height}`);
