@@ -1,0 +1,34 @@
+import { preciseNow } from '../model/frame';
+
+export interface RecorderOptions {
+  /** The longest a record waits before it is written: a crash loses at most this much. */
+  flushIntervalMs: number;
+  /** A chunk is closed, and a new one started, at this many records or bytes. */
+  maxChunkRecords: number;
+  maxChunkBytes: number;
+  /** Memory for chunks already saved, kept so the live tail never waits for a read. */
+  cacheBytes: number;
+  now: () => number;
+  setTimer: (callback: () => void, ms: number) => unknown;
+}
+
+export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
+  // Half the 200 ms the design allows: under load the write's completion waits its turn on a busy main thread.
+  flushIntervalMs: 100,
+  maxChunkRecords: 1024,
+  maxChunkBytes: 256 << 10,
+  cacheBytes: 64 << 20,
+  now: preciseNow,
+  setTimer: (callback, ms) => setTimeout(callback, ms),
+};
+
+export type PersistState =
+  | { kind: 'saving' }
+  | { kind: 'failed'; quota: boolean; message: string; unsavedRecords: number }
+  | { kind: 'finished' };
+
+export interface RecorderEvents {
+  /** Records were added, saved, or a chunk was paged in: a view should redraw (throttled on its side). */
+  changed: void;
+  persist: PersistState;
+}
