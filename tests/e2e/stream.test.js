@@ -99,3 +99,39 @@ test('pausing holds the live view still while recording goes on; resuming catche
   await badge.waitFor({ state: 'detached' });
   await row(page, 8001).waitFor();
 });
+
+test('a row clicked during a live feed stays put: the click stops following, Jump to latest resumes', async () => {
+  // Paced, so the feed is still flowing however long the machine takes over each step.
+  const page = await openConnected(env, '/stream?count=30000&rate=200');
+  await page.waitForFunction(shownCount, { least: 100 });
+  // The rows move under a pointer while frames arrive: the click goes to the newest row in view, found and clicked
+  // in one step, as a person's click lands on a row they see. In view, not merely drawn: under load the grid draws
+  // rows for a scroll position the scroller has already left, and those may be above the visible part.
+  // (Polled: the grid's code loads after the first paint, so its rows may not be drawn yet.)
+  const clicked = await page.waitForFunction(() => {
+    const grid = document.querySelector('[role="grid"][aria-label="Frames"]');
+    if (!grid) return null;
+    const view = grid.getBoundingClientRect();
+    const header = grid.querySelector('[role="row"][aria-rowindex="1"]')?.getBoundingClientRect().height ?? 0;
+    const inView = [...grid.querySelectorAll('[role="row"][aria-rowindex]')].filter((row) => {
+      const box = row.getBoundingClientRect();
+      return (
+        /"seq":\d/.test(row.textContent ?? '') && box.top >= view.top + header && box.bottom <= view.bottom
+      );
+    });
+    const newest = /** @type {HTMLElement | undefined} */ (inView.at(-1));
+    newest?.click();
+    return newest && { seq: Number(newest.getAttribute('aria-rowindex')) - 2 };
+  });
+  const { seq } = /** @type {{ seq: number }} */ (await clicked.jsonValue());
+  const jump = page.getByRole('button', { name: 'Jump to latest ↓' });
+  await jump.waitFor();
+  // Hundreds more frames arrive; the clicked row is still drawn and still the selected one.
+  const countThen = /** @type {{ count: number }} */ (await page.evaluate(shownCount, {})).count;
+  await page.waitForFunction(shownCount, { least: countThen + 300 }, { timeout: 60_000 });
+  assert.equal(await row(page, seq).getAttribute('aria-selected'), 'true');
+  assert.ok(await row(page, seq).isVisible(), 'the clicked row is still in view');
+  await jump.click();
+  // Following again: the offer to jump goes away while frames keep arriving.
+  await jump.waitFor({ state: 'detached' });
+});
