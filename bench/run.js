@@ -430,6 +430,12 @@ async function openSeeded(count, protocol = 'json') {
   return { context, page };
 }
 
+/** No filter is running. Read from the status, not the page's innerText, which lays the page out on every poll. */
+const FILTER_IDLE = () =>
+  ![...document.querySelectorAll('[role="status"]')].some((status) =>
+    status.textContent?.startsWith('Filtering…'),
+  );
+
 /**
  * The filter's time as the app measures it, from apply (Enter) to the last match counted, shown after the count.
  * @param {import('playwright-core').Page} page
@@ -438,12 +444,15 @@ async function openSeeded(count, protocol = 'json') {
  */
 async function timeFilter(page, box, expected) {
   // Ticking a box or typing runs the filter too: let that run end before timing this one.
-  await page.waitForFunction(() => !document.body.innerText.includes('Filtering…'));
+  await page.waitForFunction(FILTER_IDLE);
   await box.press('Enter');
   const shown = await page.waitForFunction(
     (count) => {
       const result = document.querySelector('[aria-label="Filter result"]')?.textContent ?? '';
-      const done = !document.body.innerText.includes('Filtering…') && result.startsWith(count);
+      const busy = [...document.querySelectorAll('[role="status"]')].some((status) =>
+        status.textContent?.startsWith('Filtering…'),
+      );
+      const done = !busy && result.startsWith(count);
       return done && /\((\d[\d,]*) ms\)/.exec(result)?.[1];
     },
     expected.toLocaleString('en-US'),

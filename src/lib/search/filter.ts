@@ -35,9 +35,20 @@ export const EMPTY_FILTER: FilterSpec = {
   json: '',
 };
 
+/** Where a scan puts the seqs it finds, in order (a MatchList). */
+export interface MatchSink {
+  push(seq: number): void;
+}
+
 /** A compiled filter: tests record `index` of a chunk without building a record object. */
 export interface CompiledFilter {
   matches(chunk: ChunkColumns, index: number): boolean;
+  /**
+   * Puts the seq of each record in [from, to) of a chunk that matches into `sink`, in order. A filter that only
+   * looks at the text runs a loop of its own over the chunk's payloads: over a million frames it takes about half
+   * the time of asking `matches` record by record.
+   */
+  scan(chunk: ChunkColumns, from: number, to: number, sink: MatchSink): void;
   /** What was not taken as asked, e.g. an invalid regex searched for as plain text. */
   warnings: string[];
 }
@@ -66,27 +77,53 @@ export function compileFilter(spec: FilterSpec, decoding: FrameDecoding | null =
   const from = fromTime ?? -Infinity;
   const to = toTime ?? Infinity;
 
+  const matches = (chunk: ChunkColumns, index: number): boolean => {
+    const flags = chunk.flags[index] as number;
+    if (checksType && !typeMatches(flags, kind, direction)) return false;
+    if (checksSize) {
+      const size = chunk.size[index] as number;
+      if (size < low || size > high) return false;
+    }
+    if (checksTime) {
+      const t = chunk.t[index] as number;
+      if (t < from || t > to) return false;
+    }
+    if (!checksContent) return true;
+    if (textTest !== null) {
+      const payload = chunk.payload[index];
+      if (!textTest(typeof payload === 'string' ? payload : searchableText(chunk, index))) return false;
+    }
+    return fieldTest === null || fieldTest(chunk, index);
+  };
+  // The common case, text alone, gets a loop of its own.
+  const textAlone = fieldTest === null && !checksType && !checksSize && !checksTime ? textTest : null;
   return {
     warnings,
-    matches(chunk, index) {
-      const flags = chunk.flags[index] as number;
-      if (checksType && !typeMatches(flags, kind, direction)) return false;
-      if (checksSize) {
-        const size = chunk.size[index] as number;
-        if (size < low || size > high) return false;
-      }
-      if (checksTime) {
-        const t = chunk.t[index] as number;
-        if (t < from || t > to) return false;
-      }
-      if (!checksContent) return true;
-      if (textTest !== null) {
-        const payload = chunk.payload[index];
-        if (!textTest(typeof payload === 'string' ? payload : searchableText(chunk, index))) return false;
-      }
-      return fieldTest === null || fieldTest(chunk, index);
-    },
+    matches,
+    scan:
+      textAlone !== null
+        ? (chunk, start, end, sink) => scanTexts(textAlone, chunk, start, end, sink)
+        : (chunk, start, end, sink) => {
+            for (let index = start; index < end; index++) {
+              if (matches(chunk, index)) sink.push(chunk.firstSeq + index);
+            }
+          },
   };
+}
+
+function scanTexts(
+  test: (text: string) => boolean,
+  chunk: ChunkColumns,
+  start: number,
+  end: number,
+  sink: MatchSink,
+): void {
+  const payloads = chunk.payload;
+  const first = chunk.firstSeq;
+  for (let index = start; index < end; index++) {
+    const payload = payloads[index];
+    if (test(typeof payload === 'string' ? payload : searchableText(chunk, index))) sink.push(first + index);
+  }
 }
 
 function compileFieldTest(

@@ -18,6 +18,8 @@ const CACHE_BUDGET_BYTES = 512 << 20;
 const CHUNKS_PER_REPLY = 256;
 /** Chunks read from storage ahead of the one being scanned. */
 const READ_AHEAD = 4;
+/** Where the matches of records scanned only to warm a decoder up go. */
+const IGNORED = { push: () => undefined };
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -61,9 +63,9 @@ async function filter(request: FilterRequest): Promise<void> {
   const fromSeq = request.fromSeq;
   await eachChunk(request, request.warmFromSeq ?? fromSeq, request.toSeq, (chunk, from, to) => {
     // Records before fromSeq only warm the decoder up: what they match is another worker's.
-    for (let index = from; index < to; index++)
-      if (compiled.matches(chunk, index) && chunk.firstSeq + index >= fromSeq)
-        matches.push(chunk.firstSeq + index);
+    const own = Math.min(to, Math.max(from, fromSeq - chunk.firstSeq));
+    if (own > from) compiled.scan(chunk, from, own, IGNORED);
+    compiled.scan(chunk, own, to, matches);
     if (++sinceReply === CHUNKS_PER_REPLY) reply(chunk.firstSeq + to);
   });
   reply(request.toSeq);

@@ -30,6 +30,26 @@ function matching(spec: Partial<FilterSpec>): number[] {
 }
 
 describe('compileFilter', () => {
+  it('scans a chunk range to exactly what matches finds record by record, text alone or not', () => {
+    const specs: Partial<FilterSpec>[] = [
+      { text: 'hello' },
+      { text: 'HELLO', caseSensitive: true },
+      { text: 'o W', regex: true },
+      { text: 'hello', direction: 'in' },
+      { json: 'type = trade' },
+      { kind: 'events' },
+      {},
+    ];
+    for (const spec of specs) {
+      const filter = compileFilter({ ...EMPTY_FILTER, ...spec });
+      for (const start of [0, 2]) {
+        const found: number[] = [];
+        filter.scan(chunk, start, chunk.count, found);
+        expect(found).toEqual(matching(spec).filter((seq) => seq >= start));
+      }
+    }
+  });
+
   it('matches text case-insensitively unless asked, in messages, binary payloads and events', () => {
     expect(matching({ text: 'hello' })).toEqual([2, 4, 5]);
     expect(matching({ text: 'hello', caseSensitive: true })).toEqual([4, 5]);
