@@ -100,8 +100,16 @@ export class WebDriverSession {
     throw new Error(`the viewport could not be made ${width} × ${height}`);
   }
 
-  /** @param {string} selector a CSS selector */
+  /**
+   * The first element a CSS selector finds, once there is one: parts of the app's screen (the composer, the grid)
+   * are drawn just after the first paint.
+   * @param {string} selector
+   */
   async find(selector) {
+    await this.waitFor('return document.querySelector(arguments[0]) !== null', {
+      args: [selector],
+      what: selector,
+    });
     const value = await call('POST', `${this.base}/element`, { using: 'css selector', value: selector });
     return /** @type {Record<string, string>} */ (value)[ELEMENT_KEY];
   }
