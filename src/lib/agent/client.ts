@@ -1,5 +1,7 @@
+import type { ChannelCarrier, ChannelHandlers } from './channel';
+import { AgentChannel } from './channel';
 import { FLAG_BINARY, encodeFrame, readFrames } from './frame-header';
-import type { AgentMessage, AppMessage, OpenMessage } from './protocol';
+import type { AppMessage, OpenMessage } from './protocol';
 import { parseAgentMessage } from './protocol';
 
 export type AgentState = 'connecting' | 'connected' | 'not running' | 'refused';
@@ -14,15 +16,6 @@ export interface AgentClientOptions {
   WebSocket?: WebSocketConstructor;
 }
 
-/** What one connection through the agent hears. */
-export interface ChannelHandlers {
-  /** A control message for this connection, in arrival order with its frames. */
-  control(message: AgentMessage): void;
-  frame(flags: number, payload: Uint8Array<ArrayBuffer>): void;
-  /** The link to the agent ended (or never came up) before the agent reported this connection closed. */
-  lost(reason: string): void;
-}
-
 /** The close code the agent uses for every refusal (wrong token, locked out). */
 const POLICY_VIOLATION = 1008;
 
@@ -30,7 +23,7 @@ const POLICY_VIOLATION = 1008;
  * One WebSocket to the local agent: authenticates with the token as the first message, then carries any number of
  * upstream connections, each a channel with its own id.
  */
-export class AgentClient {
+export class AgentClient implements ChannelCarrier {
   readonly #options: AgentClientOptions;
   #socket: WebSocket | null = null;
   #state: AgentState = 'not running';
@@ -196,36 +189,5 @@ export class AgentClient {
     this.#state = state;
     this.#detail = detail;
     for (const listener of this.#listeners) listener(state, detail);
-  }
-}
-
-/** One upstream connection carried by an AgentClient. */
-export class AgentChannel {
-  constructor(
-    readonly client: AgentClient,
-    readonly id: number,
-    readonly handlers: ChannelHandlers,
-  ) {}
-
-  sendText(bytes: Uint8Array): void {
-    this.client.sendFrame(this.id, false, bytes);
-  }
-
-  sendBinary(bytes: Uint8Array): void {
-    this.client.sendFrame(this.id, true, bytes);
-  }
-
-  close(code?: number, reason?: string): void {
-    this.client.sendControl({ type: 'close', id: this.id, code, reason });
-  }
-
-  /** A protocol ping with up to 125 bytes of UTF-8 text. */
-  ping(data = ''): void {
-    this.client.sendControl({ type: 'ping', id: this.id, data });
-  }
-
-  /** Pings every `seconds` (0 stops). */
-  pingEvery(seconds: number): void {
-    this.client.sendControl({ type: 'settings', id: this.id, pingEverySeconds: seconds });
   }
 }

@@ -1,43 +1,19 @@
-import type { AgentChannel, AgentClient } from './client';
+import type { AgentChannel } from './channel';
+import type { AgentClient } from './client';
 import { FLAG_BINARY, FLAG_COMPRESSED, FLAG_INBOUND } from './frame-header';
-import type { WireFacts } from '../model/frame';
-import type { AgentConnectOptions, AgentMessage, CloseFrame, HandshakeReport } from './protocol';
+import type { AgentConnectOptions, AgentMessage } from './protocol';
+import type { AgentReport } from './report';
+import { failsConnection, reportOf } from './report';
+import { closeEvent, messageEvent } from './socket-events';
 
-/** What the agent shows beyond a WebSocket's events; the UI turns these into note rows and the Handshake panel. */
-export type AgentReport =
-  | ({ kind: 'handshake' } & HandshakeReport)
-  | { kind: 'warning'; message: string }
-  /** Why the connection failed or a frame was not sent: `code` is stable (docs/agent.md), `message` is for people. */
-  | { kind: 'failure'; code: string; message: string }
-  | { kind: 'ping' | 'pong'; dir: 'in' | 'out'; data: Uint8Array }
-  /** One per message each way, right after its message event (or send). */
-  | { kind: 'frame'; dir: 'in' | 'out'; opcode: 'text' | 'binary'; compressed: boolean; size: number }
-  /** The server's close frame as sent, reported just before the close event; absent when none came. */
-  | { kind: 'close-frame'; frame: CloseFrame };
+export type { AgentReport } from './report';
 
 export interface AgentSocketOptions extends AgentConnectOptions {
   /** Called synchronously, in order with the socket's own events. */
   onReport?: (report: AgentReport) => void;
 }
 
-/** Error codes about one frame, ping or close request: the connection goes on, so no error event. */
-const ABOUT_ONE_MESSAGE = new Set(['not-open', 'frame-not-sent', 'bad-close', 'bad-ping']);
-
-const textDecoder = new TextDecoder();
 const textEncoder = new TextEncoder();
-
-function fromBase64(b64: string): Uint8Array {
-  const binary = atob(b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** A close event that browsers and Node both build: CloseEvent is not a global in Node 20. */
-function closeEvent(code: number, reason: string, wasClean: boolean, closeFrameHex?: string): CloseEvent {
-  const wire: WireFacts = closeFrameHex === undefined ? {} : { closeFrameHex };
-  return Object.assign(new Event('close'), { code, reason, wasClean }, wire) as CloseEvent;
-}
 
 /**
  * A WebSocket whose connection is made by the agent: it behaves like the browser's for everything Connection uses
@@ -143,19 +119,9 @@ export class AgentSocket extends EventTarget implements WebSocket {
   }
 
   #onControl(message: AgentMessage): void {
+    const report = reportOf(message);
+    if (report) this.#report(report);
     switch (message.type) {
-      case 'handshake': {
-        this.#report({
-          kind: 'handshake',
-          request: message.request,
-          response: message.response,
-          tls: message.tls,
-        });
-        return;
-      }
-      case 'warning':
-        this.#report({ kind: 'warning', message: message.message });
-        return;
       case 'opened':
         this.protocol = message.protocol;
         this.extensions = message.extensions;
@@ -163,23 +129,15 @@ export class AgentSocket extends EventTarget implements WebSocket {
         if (this.readyState === AgentSocket.CONNECTING) this.readyState = AgentSocket.OPEN;
         this.dispatchEvent(new Event('open'));
         return;
-      case 'ping':
-      case 'pong':
-        this.#report({ kind: message.type, dir: message.dir, data: fromBase64(message.b64) });
-        return;
       case 'error':
-        this.#report({ kind: 'failure', code: message.code, message: message.message });
         // Like a browser, an error event only when the connection itself fails (a close follows).
-        if (!ABOUT_ONE_MESSAGE.has(message.code)) {
+        if (failsConnection(message.code)) {
           this.#failed = true;
           this.dispatchEvent(new Event('error'));
         }
         return;
       case 'closed':
-        if (message.frame) this.#report({ kind: 'close-frame', frame: message.frame });
         this.#finish(message.code, message.reason, message.wasClean, message.frame?.payloadHex);
-        return;
-      case 'ready':
         return;
     }
   }
@@ -187,21 +145,10 @@ export class AgentSocket extends EventTarget implements WebSocket {
   #onFrame(flags: number, payload: Uint8Array<ArrayBuffer>): void {
     if ((flags & FLAG_INBOUND) === 0) return;
     const binary = (flags & FLAG_BINARY) !== 0;
-    let data: string | ArrayBuffer | Blob;
-    if (!binary) data = textDecoder.decode(payload);
-    else if (this.binaryType === 'blob') data = new Blob([payload]);
-    else data = payload.slice().buffer;
     const compressed = (flags & FLAG_COMPRESSED) !== 0;
-    const event: MessageEvent & WireFacts = new MessageEvent('message', { data });
-    event.compressed = compressed;
-    this.dispatchEvent(event);
-    this.#report({
-      kind: 'frame',
-      dir: 'in',
-      opcode: binary ? 'binary' : 'text',
-      compressed,
-      size: payload.byteLength,
-    });
+    this.dispatchEvent(messageEvent(payload, binary, compressed, this.binaryType));
+    const opcode = binary ? 'binary' : 'text';
+    this.#report({ kind: 'frame', dir: 'in', opcode, compressed, size: payload.byteLength });
   }
 
   #reportOut(opcode: 'text' | 'binary', size: number): void {
