@@ -1,0 +1,60 @@
+import type { EventFields } from './event-fields';
+
+/**
+ * A chunk: consecutive records of one session, stored as one IndexedDB value.
+ *
+ * Columnar, so a chunk costs a few typed arrays and one payload array rather than an object per frame: cheap to
+ * structured-clone into IndexedDB, compact while cached, and easy to scan for a filter.
+ */
+export interface ChunkColumns {
+  readonly firstSeq: number;
+  readonly count: number;
+  /** Epoch milliseconds per record. Columns may be longer than count. */
+  readonly t: Float64Array;
+  /** Bytes on the wire per record; 0 for events. */
+  readonly size: Uint32Array;
+  /** Kind code in the low bits, direction and delivery above. */
+  readonly flags: Uint8Array;
+  /** The text or bytes of each message; null for events. */
+  readonly payload: readonly (string | Uint8Array | null)[];
+  /** The fields of connection events, by index in the chunk (events are rare, so this is sparse). */
+  readonly events: Readonly<Record<number, EventFields>>;
+  /** Per record, what the agent saw on the wire (WIRE_*); only in chunks that hold a frame through the agent. */
+  readonly wire?: Uint8Array;
+}
+
+/** A chunk as written to IndexedDB. */
+export interface StoredChunk extends ChunkColumns {
+  v: 1;
+}
+
+/** A trimmed copy of a chunk's records as they are now, safe to hand to a worker (its buffers may be transferred). */
+export function copyChunk(chunk: ChunkColumns): StoredChunk {
+  return {
+    v: 1,
+    firstSeq: chunk.firstSeq,
+    count: chunk.count,
+    t: chunk.t.slice(0, chunk.count),
+    size: chunk.size.slice(0, chunk.count),
+    flags: chunk.flags.slice(0, chunk.count),
+    payload: chunk.payload.slice(0, chunk.count),
+    events: { ...chunk.events },
+    ...(chunk.wire ? { wire: chunk.wire.slice(0, chunk.count) } : {}),
+  };
+}
+
+/** Whether a value read back from storage has the shape of a chunk; anything else is reported, not trusted. */
+export function isStoredChunk(value: unknown): value is StoredChunk {
+  if (typeof value !== 'object' || value === null) return false;
+  const chunk = value as Partial<StoredChunk>;
+  return (
+    chunk.v === 1 &&
+    typeof chunk.firstSeq === 'number' &&
+    typeof chunk.count === 'number' &&
+    chunk.t instanceof Float64Array &&
+    chunk.size instanceof Uint32Array &&
+    chunk.flags instanceof Uint8Array &&
+    Array.isArray(chunk.payload) &&
+    chunk.t.length >= chunk.count
+  );
+}
