@@ -6,11 +6,13 @@ import type { Result } from '../result';
 import { LoopGuard } from './loop-guard';
 import type { FieldsDecoder } from './frame-match';
 import { frameToMatch, payloadKey, plainJsonFields } from './frame-match';
-import type { AutoRule, ReplyRule } from './rules';
+import { PendingTimers } from './pending-timers';
+import type { ReplyState } from './reply-rules';
+import { compileReplies, replyCounts } from './reply-rules';
+import type { AutoRule } from './rules';
 import type { AutomationTarget, AutomationTimers } from './target';
 import { realTimers } from './target';
-import type { Matcher } from './when';
-import { compileWhen, matchValuesFor } from './when';
+import { matchValuesFor } from './when';
 
 export interface AutoRepliesEvents {
   /** The rules could not be used (a rule the checks would have refused): no reply rule runs. */
@@ -26,15 +28,6 @@ export interface AutoRepliesOptions {
   /** What field conditions read; plain JSON unless a protocol's decoder is plugged in. */
   decode?: FieldsDecoder;
   loopGuard?: () => LoopGuard;
-}
-
-interface ReplyState {
-  /** The rule's index in the list. */
-  index: number;
-  rule: ReplyRule;
-  matcher: Matcher;
-  times: number;
-  stopped: boolean;
 }
 
 /**
@@ -55,7 +48,7 @@ export class AutoReplies {
   #replies: ReplyState[] = [];
   #open = false;
   #records: Unsubscribe | null = null;
-  readonly #pending = new Set<unknown>();
+  readonly #pending: PendingTimers;
   /** The rule whose reply is being sent: its outgoing record is remembered for the loop guard. */
   #sending: number | null = null;
   readonly #subscriptions: Unsubscribe[];
@@ -63,6 +56,7 @@ export class AutoReplies {
   constructor(target: AutomationTarget, options: AutoRepliesOptions = {}) {
     this.#target = target;
     this.#timers = options.timers ?? realTimers;
+    this.#pending = new PendingTimers(this.#timers);
     this.#decode = options.decode ?? plainJsonFields;
     this.#guard = options.loopGuard?.() ?? new LoopGuard();
     this.#subscriptions = [
@@ -96,9 +90,7 @@ export class AutoReplies {
 
   /** How often each reply rule fired on this connection, and whether it stopped; by index in `rules`. */
   get counts(): readonly { times: number; stopped: boolean }[] {
-    const counts = this.#rules.map(() => ({ times: 0, stopped: false }));
-    for (const { index, times, stopped } of this.#replies) counts[index] = { times, stopped };
-    return counts;
+    return replyCounts(this.#rules, this.#replies);
   }
 
   /**
@@ -106,15 +98,10 @@ export class AutoReplies {
    * the rule, if one cannot be used. The next connection takes its own request's rules.
    */
   setRules(rules: readonly AutoRule[]): Result<void> {
-    const replies: ReplyState[] = [];
-    for (const [index, rule] of rules.entries()) {
-      if (rule.kind !== 'reply') continue;
-      const matcher = compileWhen(rule.when);
-      if (!matcher.ok) return { ok: false, error: `Rule ${index + 1}: ${matcher.error}` };
-      replies.push({ index, rule, matcher: matcher.value, times: 0, stopped: false });
-    }
+    const replies = compileReplies(rules);
+    if (!replies.ok) return replies;
     this.#rules = [...rules];
-    this.#replies = replies;
+    this.#replies = replies.value;
     this.#listen();
     return { ok: true, value: undefined };
   }
@@ -143,7 +130,6 @@ export class AutoReplies {
 
   #closed(): void {
     this.#open = false;
-    for (const handle of this.#pending) this.#timers.clear(handle);
     this.#pending.clear();
     this.#listen();
   }
@@ -168,17 +154,9 @@ export class AutoReplies {
       if (state.rule.maxTimes !== undefined && state.times >= state.rule.maxTimes) state.stopped = true;
       const values = matchValuesFor(state.rule.reply.body, match);
       const times = state.times;
-      this.#later(() => this.#reply(state, times, values), state.rule.delayMs ?? 0);
+      this.#pending.later(() => this.#reply(state, times, values), state.rule.delayMs ?? 0);
     }
     this.#listen();
-  }
-
-  #later(action: () => void, ms: number): void {
-    const handle = this.#timers.set(() => {
-      this.#pending.delete(handle);
-      action();
-    }, ms);
-    this.#pending.add(handle);
   }
 
   #reply(state: ReplyState, times: number, values: Record<string, string>): void {
