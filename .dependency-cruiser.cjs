@@ -9,7 +9,7 @@
  * What any lib folder may use: the model, and the small modules at the root of lib that depend on nothing.
  * deep-link.ts is not one of them: it reads the model, and nothing in lib needs it.
  */
-const BASE = ['model/', 'result.ts', 'errors.ts', 'events.ts', 'guards.ts', 'ids.ts'];
+const BASE = ['model/', 'result.ts', 'errors.ts', 'events.ts', 'deferred-run.ts', 'guards.ts', 'ids.ts'];
 
 /**
  * Each folder of src/lib and the other lib folders it may import, bottom up: a folder names only folders above it in

@@ -1,3 +1,5 @@
+import type { Defer } from '../deferred-run';
+import { DeferredRun, nextTask } from '../deferred-run';
 import type { Unsubscribe } from '../events';
 import type { FrameRecord } from '../model/frame';
 import type { FrameSource } from './frame-source';
@@ -30,23 +32,18 @@ export class MergedFrames {
   #from = new Uint8Array(1024);
   #seq = new Uint32Array(1024);
   #length = 0;
-  #scheduled = false;
-  #disposed = false;
   readonly #listeners = new Set<() => void>();
   readonly #unsubscribe: Unsubscribe[];
-  readonly #defer: (run: () => void) => void;
+  readonly #run: DeferredRun;
 
-  constructor(
-    sources: readonly FrameSource[],
-    defer: (run: () => void) => void = (run) => setTimeout(run, 0),
-  ) {
+  constructor(sources: readonly FrameSource[], defer: Defer = nextTask) {
     if (sources.length > MAX_SOURCES) throw new RangeError(`At most ${MAX_SOURCES} sessions can be merged.`);
     this.#sources = sources;
-    this.#defer = defer;
+    this.#run = new DeferredRun(() => this.#merge(), defer);
     this.#cursors = sources.map(() => 0);
     this.#heads = sources.map(() => undefined);
-    this.#unsubscribe = sources.map((source) => source.on('changed', () => this.#schedule()));
-    this.#schedule();
+    this.#unsubscribe = sources.map((source) => source.on('changed', () => this.#run.schedule()));
+    this.#run.schedule();
   }
 
   get length(): number {
@@ -77,18 +74,9 @@ export class MergedFrames {
   }
 
   dispose(): void {
-    this.#disposed = true;
+    this.#run.dispose();
     for (const off of this.#unsubscribe) off();
     this.#listeners.clear();
-  }
-
-  #schedule(): void {
-    if (this.#scheduled || this.#disposed) return;
-    this.#scheduled = true;
-    this.#defer(() => {
-      this.#scheduled = false;
-      if (!this.#disposed) this.#merge();
-    });
   }
 
   /** The time of a source's next record; undefined when it has none yet, or it is being read (and is asked for). */
@@ -121,7 +109,7 @@ export class MergedFrames {
     }
     // Told even when nothing merged: a chunk read for a row already merged changes what that row shows.
     for (const listener of this.#listeners) listener();
-    if (merged === BATCH) this.#schedule();
+    if (merged === BATCH) this.#run.schedule();
   }
 
   #append(index: number): void {

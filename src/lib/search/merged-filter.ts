@@ -1,3 +1,5 @@
+import type { Defer } from '../deferred-run';
+import { DeferredRun, nextTask } from '../deferred-run';
 import { decodeUtf8 } from '../encoding/utf8';
 import type { Unsubscribe } from '../events';
 import type { FrameRecord } from '../model/frame';
@@ -26,26 +28,20 @@ const SEARCHED_BYTES = 64 * 1024;
 export class MergedFilter {
   readonly #rows: MergedRows;
   readonly #needle: string;
-  readonly #defer: (run: () => void) => void;
+  readonly #run: DeferredRun;
   readonly #listeners = new Set<() => void>();
   readonly #off: Unsubscribe;
   /** The merged positions that match, in order. */
   #positions = new Uint32Array(256);
   #length = 0;
   #scanned = 0;
-  #scheduled = false;
-  #disposed = false;
 
-  constructor(
-    rows: MergedRows,
-    query: string,
-    defer: (run: () => void) => void = (run) => setTimeout(run, 0),
-  ) {
+  constructor(rows: MergedRows, query: string, defer: Defer = nextTask) {
     this.#rows = rows;
     this.#needle = query.toLowerCase();
-    this.#defer = defer;
-    this.#off = rows.on('changed', () => this.#schedule());
-    this.#schedule();
+    this.#run = new DeferredRun(() => this.#scan(), defer);
+    this.#off = rows.on('changed', () => this.#run.schedule());
+    this.#run.schedule();
   }
 
   /** The rows that match so far. */
@@ -84,18 +80,9 @@ export class MergedFilter {
   }
 
   dispose(): void {
-    this.#disposed = true;
+    this.#run.dispose();
     this.#off();
     this.#listeners.clear();
-  }
-
-  #schedule(): void {
-    if (this.#scheduled || this.#disposed) return;
-    this.#scheduled = true;
-    this.#defer(() => {
-      this.#scheduled = false;
-      if (!this.#disposed) this.#scan();
-    });
   }
 
   #scan(): void {
@@ -111,7 +98,7 @@ export class MergedFilter {
       this.#scanned++;
     }
     if (this.#scanned > before) for (const listener of this.#listeners) listener();
-    if (this.#scanned === end && end < this.#rows.length) this.#schedule();
+    if (this.#scanned === end && end < this.#rows.length) this.#run.schedule();
   }
 
   #append(position: number): void {
