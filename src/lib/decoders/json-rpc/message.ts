@@ -2,6 +2,7 @@ import type { Direction } from '../../model/frame';
 import type { Result } from '../../result';
 import type { DecodedMessage, Pairing } from '../decoder';
 import { isObject } from '../../guards';
+import { withFields } from '../json-copy';
 import { jsonPreview } from '../preview';
 
 /**
@@ -21,11 +22,21 @@ function subscriptionOf(params: unknown): string | undefined {
     : undefined;
 }
 
+/** What a JSON-RPC object is, read without building its summary: all a filter over a million frames needs. */
+interface Reading {
+  record: Record<string, unknown>;
+  kind: 'request' | 'notification' | 'result' | 'error';
+  /** The method, or `result` or `error`. */
+  type: string;
+  /** A subscription's item names it in `params.subscription`. */
+  subscription?: string;
+}
+
 /**
  * One JSON-RPC object: a request (method and id), a notification (method, no id), a result or an error (id).
  * JSON-RPC 1.0 replies, with both `result` and `error` present and one of them null, are read too.
  */
-export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMessage> {
+function readJsonRpc(value: unknown): Result<Reading> {
   if (!isObject(value)) {
     return {
       ok: false,
@@ -33,7 +44,6 @@ export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMe
     };
   }
   const { method, params, id } = value;
-  const hasId = 'id' in value && id !== undefined;
   if (typeof method === 'string') {
     if (params !== undefined && typeof params !== 'object') {
       return {
@@ -41,57 +51,71 @@ export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMe
         error: `The params of ${method} are an object or an array, not ${jsonPreview(params)}`,
       };
     }
-    const detail = params === undefined ? '' : ` ${jsonPreview(params)}`;
-    if (hasId) {
-      const pairing: Pairing = { key: idKey(id, dir), role: 'request' };
-      return message('request', method, method, `${method}${detail} (id ${jsonPreview(id)})`, value, pairing);
-    }
+    if ('id' in value && id !== undefined)
+      return { ok: true, value: { record: value, kind: 'request', type: method } };
     const subscription = subscriptionOf(params);
-    if (subscription === undefined)
-      return message('notification', method, method, `${method}${detail}`, value);
-    // A subscription's items are replies that never end; they share the subscription id, not a request id.
-    const item = isObject(params) ? params['result'] : undefined;
-    const pairing: Pairing = { key: `subscription:${subscription}`, role: 'reply', final: false };
-    return message(
-      'notification',
-      method,
-      subscription,
-      `${method} ${subscription} ${jsonPreview(item)}`,
-      value,
-      pairing,
-      {
-        subscription,
-      },
-    );
+    const reading: Reading = { record: value, kind: 'notification', type: method };
+    if (subscription !== undefined) reading.subscription = subscription;
+    return { ok: true, value: reading };
   }
   if ('error' in value && value['error'] !== null && value['error'] !== undefined) {
-    const error = value['error'];
-    const described = isObject(error)
-      ? `${String(error['code'])} ${String(error['message'])}`
-      : jsonPreview(error);
-    return message(
-      'error',
-      'error',
-      jsonPreview(id ?? null),
-      `error ${jsonPreview(id ?? null)}: ${described}`,
-      value,
-      replyTo(id, dir),
-    );
+    return { ok: true, value: { record: value, kind: 'error', type: 'error' } };
   }
-  if ('result' in value) {
-    return message(
-      'result',
-      'result',
-      jsonPreview(id ?? null),
-      `result ${jsonPreview(id ?? null)}: ${jsonPreview(value['result'])}`,
-      value,
-      replyTo(id, dir),
-    );
-  }
+  if ('result' in value) return { ok: true, value: { record: value, kind: 'result', type: 'result' } };
   return {
     ok: false,
     error: 'A JSON-RPC message has a "method" (a request or notification), a "result" or an "error"',
   };
+}
+
+/** What a field condition reads: the object's members, and `kind`, which tells a request from a notification. */
+function fieldsOf({ record, kind, type, subscription }: Reading): Record<string, unknown> {
+  return withFields(record, subscription === undefined ? { type, kind } : { subscription, type, kind });
+}
+
+/** A JSON-RPC object's fields as its message has them, for a filter: no summary, no pairing. */
+export function jsonRpcFields(value: unknown): Result<Record<string, unknown>> {
+  const reading = readJsonRpc(value);
+  return reading.ok ? { ok: true, value: fieldsOf(reading.value) } : reading;
+}
+
+export function jsonRpcMessage(value: unknown, dir: Direction): Result<DecodedMessage> {
+  const reading = readJsonRpc(value);
+  if (!reading.ok) return reading;
+  const { record, kind, type, subscription } = reading.value;
+  const { params, id } = record;
+  const fields = fieldsOf(reading.value);
+  const detail = () => (params === undefined ? '' : ` ${jsonPreview(params)}`);
+  switch (kind) {
+    case 'request':
+      return message(type, type, `${type}${detail()} (id ${jsonPreview(id)})`, record, fields, {
+        key: idKey(id, dir),
+        role: 'request',
+      });
+    case 'notification': {
+      if (subscription === undefined) return message(type, type, `${type}${detail()}`, record, fields);
+      // A subscription's items are replies that never end; they share the subscription id, not a request id.
+      const item = isObject(params) ? params['result'] : undefined;
+      return message(type, subscription, `${type} ${subscription} ${jsonPreview(item)}`, record, fields, {
+        key: `subscription:${subscription}`,
+        role: 'reply',
+        final: false,
+      });
+    }
+    case 'error': {
+      const error = record['error'];
+      const described = isObject(error)
+        ? `${String(error['code'])} ${String(error['message'])}`
+        : jsonPreview(error);
+      const shownId = jsonPreview(id ?? null);
+      return message(type, shownId, `error ${shownId}: ${described}`, record, fields, replyTo(id, dir));
+    }
+    case 'result': {
+      const shownId = jsonPreview(id ?? null);
+      const shown = `result ${shownId}: ${jsonPreview(record['result'])}`;
+      return message(type, shownId, shown, record, fields, replyTo(id, dir));
+    }
+  }
 }
 
 function replyTo(id: unknown, dir: Direction): Pairing | undefined {
@@ -101,24 +125,15 @@ function replyTo(id: unknown, dir: Direction): Pairing | undefined {
 }
 
 function message(
-  kind: 'request' | 'notification' | 'result' | 'error',
   type: string,
   key: string,
   summary: string,
-  value: Record<string, unknown>,
+  tree: Record<string, unknown>,
+  fields: Record<string, unknown>,
   pairing?: Pairing,
-  extra: Record<string, unknown> = {},
 ): Result<DecodedMessage> {
   return {
     ok: true,
-    value: {
-      type,
-      key,
-      summary,
-      tree: value,
-      // `kind` tells a request from a notification, which share their type (the method).
-      fields: { ...value, ...extra, type, kind },
-      ...(pairing === undefined ? {} : { pairing }),
-    },
+    value: { type, key, summary, tree, fields, ...(pairing === undefined ? {} : { pairing }) },
   };
 }

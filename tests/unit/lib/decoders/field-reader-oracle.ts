@@ -1,0 +1,45 @@
+/**
+ * What the decoders' field-reader property tests compare: the records a filter on a decoded field matches when it
+ * reads through the session's fieldReader, against decoding every frame. Shared by those tests.
+ */
+import type { ConnectionFacts, Decoder, WireFrame } from '../../../../src/lib/decoders/decoder';
+import { ChunkBuilder } from '../../../../src/lib/record/chunk';
+import { compileFilter, EMPTY_FILTER } from '../../../../src/lib/search/filter';
+
+/** The records of a session a `json` field condition matches, through a new session of `decoder`. */
+export function fieldMatches(
+  decoder: Decoder,
+  facts: ConnectionFacts,
+  frames: readonly WireFrame[],
+  json: string,
+  withReader: boolean,
+): number[] {
+  const chunk = new ChunkBuilder(0);
+  for (const frame of frames) {
+    if (frame.text !== undefined)
+      chunk.append({ kind: 'text', dir: frame.dir, t: 0, text: frame.text, size: 0 });
+    else
+      chunk.append({ kind: 'binary', dir: frame.dir, t: 0, bytes: frame.bytes ?? new Uint8Array(), size: 0 });
+  }
+  const session = decoder.start(facts);
+  // Without its fieldReader, the session is read as any decoder's: every frame decoded.
+  const decodeOnly = { decode: session.decode.bind(session) };
+  const filter = compileFilter(
+    { ...EMPTY_FILTER, json },
+    { decoderId: decoder.id, label: decoder.label, session: withReader ? session : decodeOnly },
+  );
+  return frames.map((_, i) => i).filter((i) => filter.matches(chunk, i));
+}
+
+/** Whether the two ways agree; on failure, the frames are in the assertion's message. */
+export function readerAgrees(
+  decoder: Decoder,
+  facts: ConnectionFacts,
+  frames: readonly WireFrame[],
+  json: string,
+): { fast: number[]; slow: number[] } {
+  return {
+    fast: fieldMatches(decoder, facts, frames, json, true),
+    slow: fieldMatches(decoder, facts, frames, json, false),
+  };
+}
