@@ -20,6 +20,8 @@ export class SessionImportState {
   #error = $state<string | null>(null);
   /** A share link opened this page: it is imported only when the person says so. */
   #pendingLink = $state<string | null>(null);
+  /** A file imported before, waiting for the person to say whether to import it again. */
+  #question = $state.raw<ReimportQuestion | null>(null);
   readonly #workspace: Workspace;
   readonly #profiles: ProfilesState;
   readonly #profileFiles: ProfileFilesState;
@@ -54,16 +56,41 @@ export class SessionImportState {
   get error(): string | null {
     return this.#error;
   }
+  /** A file chosen again: "already imported on …, import again?", until answered. */
+  get question(): ReimportQuestion | null {
+    return this.#question;
+  }
+
   /** A share link waiting for the person to import it or not. */
   get pendingLink(): boolean {
     return this.#pendingLink !== null;
   }
 
-  /** Imports files one by one into new sessions, then opens the first session imported. */
+  /**
+   * Imports files one by one into new sessions, then opens the first session imported. A file imported before
+   * (by its fingerprint) is imported again only once the person says so.
+   */
   importFiles(files: readonly ImportSource[]): Promise<void> {
-    return this.#import(files, {
+    const profiles: ProfileSink = {
       add: (profile) => this.#profileFiles.addConnection(profile.url, profile.protocols),
       remove: (id) => this.#profiles.delete(id),
+    };
+    return this.#import(files, profiles, true);
+  }
+
+  /** Asks whether to import `file` again, imported before on `at`; resolves to the answer. */
+  #ask(file: string, at: number): Promise<boolean> {
+    // A question left open by an earlier choice of files is answered "no": one question shows at a time.
+    this.#question?.answer(false);
+    return new Promise((resolve) => {
+      this.#question = {
+        file,
+        at,
+        answer: (again) => {
+          this.#question = null;
+          resolve(again);
+        },
+      };
     });
   }
 
@@ -89,18 +116,33 @@ export class SessionImportState {
     });
   }
 
-  async #import(files: readonly ImportSource[], profiles: ProfileSink): Promise<void> {
+  async #import(files: readonly ImportSource[], profiles: ProfileSink, fingerprint = false): Promise<void> {
     const notices: string[] = [];
     let failed = false;
     let first: string | undefined;
     this.#busy = true;
     try {
-      const [{ importFile, summarizeImport }, { StoredImport }] = await Promise.all([
-        import('../lib/formats/import-file'),
-        import('../lib/import/stored-import'),
-      ]);
+      const [{ importFile, summarizeImport }, { StoredImport, WRITE_BATCH_LIMITS }, { fileFingerprint }] =
+        await Promise.all([
+          import('../lib/formats/import-file'),
+          import('../lib/import/stored-import'),
+          import('../lib/import/fingerprint'),
+        ]);
       for (const file of files) {
-        const result = await importFile(file, new StoredImport(this.#framesDb, this.#sessionsDb, profiles));
+        // A file that cannot be fingerprinted is imported unasked: the check must never stop an import.
+        const print = fingerprint ? await fileFingerprint(file).catch(() => null) : null;
+        const sessions = this.#workspace.sessions.list;
+        const before = print === null ? undefined : sessions.find((m) => m.imported?.fingerprint === print);
+        if (before?.imported && !(await this.#ask(file.name, before.imported.at))) continue;
+        const origin = print === null ? null : { fingerprint: print, at: Date.now() };
+        const target = new StoredImport(
+          this.#framesDb,
+          this.#sessionsDb,
+          profiles,
+          WRITE_BATCH_LIMITS,
+          origin,
+        );
+        const result = await importFile(file, target);
         notices.push(result.ok ? summarizeImport(result.value) : result.error);
         if (result.ok) first ??= result.value.sessionIds[0];
         else failed = true;
@@ -112,7 +154,8 @@ export class SessionImportState {
       this.#busy = false;
     }
     this.#failed = failed;
-    this.#notice = notices.join(' ');
+    // Every file declined: nothing to report.
+    this.#notice = notices.length > 0 ? notices.join(' ') : null;
     await this.#workspace.sessions.refresh();
     if (first !== undefined) await this.#workspace.front.open(first);
   }
@@ -122,5 +165,14 @@ export class SessionImportState {
     this.#failed = false;
     this.#error = null;
     this.#pendingLink = null;
+    this.#question?.answer(false);
   }
+}
+
+/** "“<file>” was already imported on <at>. Import again?" */
+export interface ReimportQuestion {
+  file: string;
+  /** When it was imported before (epoch ms). */
+  at: number;
+  answer(again: boolean): void;
 }

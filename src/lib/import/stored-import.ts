@@ -4,7 +4,7 @@ import { Recorder } from '../record/recorder';
 import type { UnnumberedRecord } from '../model/frame';
 import type { FramesDb } from '../persist/frames-db';
 import { newId } from '../ids';
-import type { SessionMeta } from '../model/session';
+import type { ImportOrigin, SessionMeta } from '../model/session';
 import type { SessionsDb } from '../persist/sessions-db';
 
 /**
@@ -57,17 +57,21 @@ export class StoredImport implements ImportTarget {
   readonly #written: string[] = [];
   readonly #profilesAdded: string[] = [];
   readonly #limits: WriteBatchLimits;
+  readonly #origin: ImportOrigin | null;
 
+  /** `origin`: the file's fingerprint, kept with each session so that importing the file again asks first. */
   constructor(
     frames: FramesDb,
     sessions: SessionsDb,
     profiles: ProfileSink,
     limits: WriteBatchLimits = WRITE_BATCH_LIMITS,
+    origin: ImportOrigin | null = null,
   ) {
     this.#frames = frames;
     this.#sessions = sessions;
     this.#profiles = profiles;
     this.#limits = limits;
+    this.#origin = origin;
   }
 
   startSession(session: ImportedSession): Promise<SessionWriter> {
@@ -87,6 +91,7 @@ export class StoredImport implements ImportTarget {
       if (failure?.kind === 'failed') throw new Error(failure.message);
     };
     const sessions = this.#sessions;
+    const origin = this.#origin;
     return Promise.resolve({
       sessionId: id,
       async append(record: UnnumberedRecord) {
@@ -107,6 +112,7 @@ export class StoredImport implements ImportTarget {
           endedAt: session.endedAt ?? Math.max(session.startedAt, lastRecordAt ?? session.startedAt),
           status: 'imported',
           source: session.source,
+          ...(origin === null ? {} : { imported: origin }),
           totals: { ...recorder.totals },
         };
         await sessions.put(meta);

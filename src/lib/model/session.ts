@@ -23,6 +23,8 @@ export interface SessionMeta {
   totals: TrafficTotals;
   /** For imported sessions: the file (or link) it came from and its format. */
   source?: string;
+  /** For sessions imported from a file: which file (see fileFingerprint) and when, to ask before importing it again. */
+  imported?: ImportOrigin;
   /** For interrupted sessions: when the last frames were saved. */
   savedUntil?: number;
   /**
@@ -30,6 +32,12 @@ export interface SessionMeta {
    * even after their profile was deleted or the values rotated. Never written to an exported file.
    */
   secrets?: SecretVariable[];
+}
+
+/** The file a session was imported from, by fingerprint, and when (epoch ms). */
+export interface ImportOrigin {
+  fingerprint: string;
+  at: number;
 }
 
 /** A session as an exported file describes it: what the listing shows, less what only this browser knows. */

@@ -83,4 +83,22 @@ describe('StoredImport', () => {
     await writer.append({ kind: 'text', dir: 'in', t: 3, text: 'x', size: 1 });
     expect(frames.savedAtWrite).toEqual([2, 4]);
   });
+
+  it('keeps the file it came from with each session, so that importing it again can ask first', async () => {
+    const { frames, sessions } = storage();
+    const origin = { fingerprint: '12:abc', at: 1_767_225_600_000 };
+    const stamped = await new StoredImport(
+      frames,
+      sessions,
+      noProfiles,
+      WRITE_BATCH_LIMITS,
+      origin,
+    ).startSession(SESSION);
+    await stamped.finish(undefined);
+    expect((await sessions.get(stamped.sessionId))?.imported).toEqual(origin);
+    // A share link has no file: nothing is kept.
+    const plain = await new StoredImport(frames, sessions, noProfiles).startSession(SESSION);
+    await plain.finish(undefined);
+    expect((await sessions.get(plain.sessionId))?.imported).toBeUndefined();
+  });
 });
