@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useEnvironment } from './harness.js';
+import { chooseAction } from './entry-menu.js';
 
 const env = useEnvironment();
 
@@ -60,7 +61,7 @@ test('one profile follows the environment chosen: dev and staging resolve and co
   await environment.selectOption({ label: 'staging' });
   await resolved.filter({ hasText: /Unknown variable .*\{\{key\}\}/ }).waitFor();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await chooseAction(item, /^Settings of/);
   await item.getByRole('button', { name: 'Add variable' }).click();
   await item.getByLabel('Variable name').fill('key');
   await item.getByLabel('Value of key').fill('own');
@@ -120,7 +121,10 @@ test('profiles group by folder, and the search finds them by name, URL or folder
     ['prices', 'Payments'],
   ];
   for (const [path, folder] of folders) {
-    await page.getByRole('button', { name: new RegExp(`^Settings of .*/${path}$`) }).click();
+    await chooseAction(
+      profiles(page).filter({ hasText: `/${path}` }),
+      new RegExp(`^Settings of .*/${path}$`),
+    );
     const settings = page.getByRole('form', { name: new RegExp(`^Settings of .*/${path}$`) });
     await settings.getByLabel('Folder').fill(folder);
     await settings.getByRole('button', { name: 'Save settings' }).click();

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { openExportMenu, useEnvironment, waitForMessageCount } from './harness.js';
+import { chooseAction } from './entry-menu.js';
 
 const env = useEnvironment();
 
@@ -41,7 +42,7 @@ const DUPLICATES = {
  */
 async function openEditors(page, name, problems) {
   const item = profiles(page).filter({ hasText: name });
-  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await chooseAction(item, /^Messages of/);
   // While an editor is open it stands in the item's place, the name only in its accessible name.
   const editor = page.getByRole('region', { name: `Messages of ${name}` });
   await editor.getByRole('listitem').nth(1).waitFor();
@@ -51,7 +52,7 @@ async function openEditors(page, name, problems) {
   ]);
   await editor.getByRole('button', { name: 'Close', exact: true }).click();
 
-  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await chooseAction(item, /^Settings of/);
   const settings = page.getByRole('form', { name: `Settings of ${name}` });
   await settings.getByRole('button', { name: 'Add variable' }).waitFor();
   const alerts = settings.getByRole('alert').filter({ hasText: /cannot be a variable name/ });
@@ -116,7 +117,7 @@ test('a secret filled into the URL is masked in the Sessions list, Connection de
   await page.getByLabel('URL', { exact: true }).fill('ws://{{server}}/echo?token={{token}}&room={{token}}');
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await chooseAction(item, /^Settings of/);
   /** @type {[string, string, boolean][]} */
   const variables = [
     ['server', host, false],

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { rowsOf, useEnvironment } from './harness.js';
+import { chooseAction, openActions } from './entry-menu.js';
 
 const env = useEnvironment();
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,7 +36,7 @@ test('Settings and Messages open in a modal dialog wide enough for the variables
   await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/echo`);
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await chooseAction(item, /^Settings of/);
 
   const dialog = page.getByRole('dialog', { name: /^Settings of .*\/echo$/ });
   await dialog.waitFor();
@@ -55,14 +56,15 @@ test('Settings and Messages open in a modal dialog wide enough for the variables
 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
-  assert.match(await focusedName(page), /^Settings of .*\/echo$/);
+  // Back on the ⋯ button its menu item was chosen from (the item itself left with the menu).
+  assert.match(await focusedName(page), /^Actions for profile “.*\/echo”$/);
 
-  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await chooseAction(item, /^Messages of/);
   const messages = page.getByRole('dialog', { name: /^Messages of .*\/echo$/ });
   await messages.getByText(/Keep messages you send again and again here/).waitFor();
   await messages.getByRole('button', { name: 'Close', exact: true }).click();
   await messages.waitFor({ state: 'detached' });
-  assert.match(await focusedName(page), /^Messages of .*\/echo$/);
+  assert.match(await focusedName(page), /^Actions for profile “.*\/echo”$/);
 });
 
 test('"Unknown variable {{x}}" opens where x is defined: a new profile, the profile in use, the environment', async () => {
@@ -148,10 +150,12 @@ test('the composer saves its message under a name into the profile in use, and l
     .getByRole('status')
     .filter({ hasText: /^Saved “greeting” in the new profile “.*\/echo”\.$/ })
     .waitFor();
+  await openActions(profiles(page));
   await profiles(page)
-    .getByRole('button', { name: /^Messages of/ })
+    .getByRole('menuitem', { name: /^Messages of/ })
     .filter({ hasText: '(1)' })
     .waitFor();
+  await page.keyboard.press('Escape');
 
   // Listed beside History: choosing one puts it in the box, with its format.
   await message.fill('something else');
@@ -173,9 +177,7 @@ test('the composer saves its message under a name into the profile in use, and l
   await saved.locator('option', { hasText: 'Saved (2)' }).waitFor({ state: 'attached' });
   assert.equal(await profiles(page).count(), 1);
 
-  await profiles(page)
-    .getByRole('button', { name: /^Messages of/ })
-    .click();
+  await chooseAction(profiles(page), /^Messages of/);
   const dialog = page.getByRole('dialog', { name: /^Messages of/ });
   assert.deepEqual(await dialog.locator('ol li .name').allTextContents(), ['greeting', 'hello']);
 });
@@ -189,10 +191,7 @@ for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
     await page.getByLabel('Message', { exact: true }).fill('{"op":"ping"}');
     await page.getByRole('button', { name: 'Save message', exact: true }).click();
     await page.getByRole('textbox', { name: 'Saved message name' }).waitFor();
-    await profiles(page)
-      .first()
-      .getByRole('button', { name: /^Settings of/ })
-      .click();
+    await chooseAction(profiles(page).first(), /^Settings of/);
     const dialog = page.getByRole('dialog', { name: /^Settings of / });
     await dialog.getByRole('button', { name: 'Add variable' }).click();
     await dialog.getByLabel('Variable name').fill('token');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useEnvironment, waitForMessageCount } from './harness.js';
+import { chooseAction } from './entry-menu.js';
 
 const env = useEnvironment();
 
@@ -45,17 +46,13 @@ test('profiles can be renamed, duplicated, searched and deleted; a name stays te
   const page = await env.open();
   await page.getByRole('button', { name: 'Save profile' }).click();
   const first = profiles(page).first();
-  await first.getByRole('button', { name: /^Rename/ }).click();
+  await chooseAction(first, /^Rename/);
   const payload = '<img src=x onerror="window.__xss=1">';
   await page.getByLabel('Profile name').fill(payload);
   await page.getByLabel('Profile name').press('Enter');
   await first.getByText(payload, { exact: true }).waitFor();
 
-  for (let i = 0; i < 3; i++)
-    await profiles(page)
-      .first()
-      .getByRole('button', { name: /^Duplicate/ })
-      .click();
+  for (let i = 0; i < 3; i++) await chooseAction(profiles(page).first(), /^Duplicate/);
   await profiles(page).nth(3).waitFor();
   await page.getByLabel('Search profiles').fill('nothing like this');
   assert.equal(await profiles(page).count(), 0);
@@ -63,8 +60,8 @@ test('profiles can be renamed, duplicated, searched and deleted; a name stays te
   assert.equal(await profiles(page).count(), 4);
   await page.getByLabel('Search profiles').fill('');
 
-  await profiles(page).first().getByRole('button', { name: 'Delete' }).click();
-  await profiles(page).first().getByRole('button', { name: 'Confirm delete' }).click();
+  await chooseAction(profiles(page).first(), 'Delete');
+  await profiles(page).first().getByRole('menuitem', { name: 'Confirm delete' }).click();
   await page.waitForFunction(
     () => document.querySelectorAll('[aria-labelledby="profiles-heading"] li').length === 3,
   );
@@ -79,7 +76,7 @@ test("a profile's variables fill in the URL, subprotocols and messages; secrets 
   await page.getByLabel('Subprotocols').fill('{{proto}}');
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await chooseAction(item, /^Settings of/);
 
   /** @type {[string, string, boolean][]} */
   const variables = [
@@ -114,10 +111,7 @@ test("a profile's variables fill in the URL, subprotocols and messages; secrets 
 
   // Survives a reload, with the secret still masked.
   await page.reload();
-  await profiles(page)
-    .first()
-    .getByRole('button', { name: /^Settings of/ })
-    .click();
+  await chooseAction(profiles(page).first(), /^Settings of/);
   assert.equal(await profiles(page).first().getByLabel('Value of token').getAttribute('type'), 'password');
   assert.equal(await profiles(page).first().getByLabel('Value of token').inputValue(), 's3cret-t0ken');
 });
@@ -131,7 +125,7 @@ test('a name that cannot be a variable is refused, and an unknown one blocks con
 
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await chooseAction(item, /^Settings of/);
   await item.getByRole('button', { name: 'Add variable' }).click();
   await item.getByLabel('Variable name').fill('2 bad');
   await item.getByText(/“2 bad” cannot be a variable name/).waitFor();
@@ -156,13 +150,13 @@ test('saved messages send in one click with variables filled in, reorder, edit, 
       .filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
   // The Messages editor is a modal dialog: the page behind it waits until it closes.
   await box.fill('{"op":"login","n":{{$seq}}}');
-  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await chooseAction(item, /^Messages of/);
   await item.getByRole('button', { name: 'Save the message being written' }).click();
   await nameAt(0, '{"op":"login","n":{{$seq}}}').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   await box.fill('{"op":"subscribe"}');
-  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await chooseAction(item, /^Messages of/);
   await item.getByRole('button', { name: 'Save the message being written' }).click();
   await nameAt(1, '{"op":"subscribe"}').waitFor();
   assert.deepEqual(await names(), ['{"op":"login","n":{{$seq}}}', '{"op":"subscribe"}']);
@@ -187,15 +181,12 @@ test('saved messages send in one click with variables filled in, reorder, edit, 
   assert.match(texts[3] ?? '', /sent.*\{"op":"login","n":2\}/);
 
   // And one click sends one again.
-  await item.getByRole('button', { name: /^Messages of/ }).click();
+  await chooseAction(item, /^Messages of/);
   await item.getByRole('button', { name: 'Send subscribe' }).click();
   await waitForMessageCount(page, 6);
 
   await page.reload();
-  await profiles(page)
-    .first()
-    .getByRole('button', { name: /^Messages of/ })
-    .click();
+  await chooseAction(profiles(page).first(), /^Messages of/);
   assert.deepEqual(await profiles(page).first().locator('ol li .name').allTextContents(), [
     'subscribe',
     '{"op":"login","n":{{$seq}}}',
@@ -208,7 +199,7 @@ test('profiles export without secrets unless asked, import back, import Insomnia
   await page.getByLabel('URL', { exact: true }).fill('wss://prices.example/stream?token={{token}}');
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await chooseAction(item, /^Settings of/);
   await item.getByRole('button', { name: 'Add variable' }).click();
   await item.getByLabel('Variable name').fill('token');
   await item.getByLabel('Value of token').fill('s3cret-t0ken');
@@ -243,7 +234,7 @@ test('profiles export without secrets unless asked, import back, import Insomnia
     .setInputFiles(new URL('./fixtures/insomnia-v4.json', import.meta.url).pathname);
   await page.getByRole('status').filter({ hasText: 'Imported 1 profile from Insomnia.' }).waitFor();
   const insomnia = profiles(page).filter({ hasText: 'Prices stream' });
-  await insomnia.getByRole('button', { name: /^Messages of/ }).click();
+  await chooseAction(insomnia, /^Messages of/);
   await page.getByRole('region', { name: 'Messages of Prices stream' }).getByText('Subscribe BTC').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -256,7 +247,7 @@ test('profiles export without secrets unless asked, import back, import Insomnia
     .filter({ hasText: /^Nothing imported: This file is not JSON/ })
     .waitFor();
 
-  await item.getByRole('button', { name: /^Copy link to/ }).click();
+  await chooseAction(item, /^Copy link to/);
   await item.getByText(/^Link copied/).waitFor();
   const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
   // The profile travels in the fragment, which browsers never send to a server.
@@ -273,7 +264,7 @@ test('a profile that reconnects connects again after the server drops it, until 
   await page.getByLabel('URL', { exact: true }).fill(`${env.wsUrl}/drop`);
   await page.getByRole('button', { name: 'Save profile' }).click();
   const item = profiles(page).first();
-  await item.getByRole('button', { name: /^Settings of/ }).click();
+  await chooseAction(item, /^Settings of/);
   await item.getByLabel('Notes').fill('drops every connection');
   await item.getByLabel('Reconnect after an unexpected close').check();
   await item.getByRole('button', { name: 'Save settings' }).click();

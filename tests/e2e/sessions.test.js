@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rowsOf, useEnvironment, waitForMessageCount } from './harness.js';
+import { chooseAction } from './entry-menu.js';
 
 const env = useEnvironment();
 
@@ -53,16 +54,16 @@ test('a session can be renamed, and deleted only on a second click', async () =>
   await record(page, '/stream?count=2', 2);
   const item = sessions(page).first();
 
-  await item.getByRole('button', { name: /^Rename/ }).click();
+  await chooseAction(item, /^Rename/);
   await page.getByLabel('Session name').fill('<b>quotes</b> feed');
   await page.getByLabel('Session name').press('Enter');
   await item.getByText('<b>quotes</b> feed', { exact: true }).waitFor();
 
   await page.reload();
   await sessions(page).first().getByText('<b>quotes</b> feed', { exact: true }).waitFor();
-  await sessions(page).first().getByRole('button', { name: 'Delete' }).click();
+  await chooseAction(sessions(page).first(), 'Delete');
   assert.equal(await sessions(page).count(), 1, 'one click only asks');
-  await sessions(page).first().getByRole('button', { name: 'Confirm delete' }).click();
+  await sessions(page).first().getByRole('menuitem', { name: 'Confirm delete' }).click();
   await page.getByText(/Every connection is recorded here/).waitFor();
   assert.equal(await sessions(page).count(), 0);
 

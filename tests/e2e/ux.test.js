@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useEnvironment } from './harness.js';
+import { chooseAction } from './entry-menu.js';
 
 const env = useEnvironment();
 
@@ -110,7 +111,7 @@ test('rename starts from the name shown; Enter or leaving the field saves, Esc c
   await item.filter({ hasText: 'closed' }).waitFor();
   const field = page.getByLabel('Session name');
 
-  await item.getByRole('button', { name: /^Rename/ }).click();
+  await chooseAction(item, /^Rename/);
   assert.equal(await field.inputValue(), `${env.wsUrl}/echo`);
   await page.getByText('Enter to save · Esc to cancel').waitFor();
   // Typing replaces the selected name; clicking elsewhere keeps it.
@@ -118,14 +119,14 @@ test('rename starts from the name shown; Enter or leaving the field saves, Esc c
   await page.getByLabel('URL', { exact: true }).click();
   await item.getByText('echo check', { exact: true }).waitFor();
 
-  await item.getByRole('button', { name: /^Rename/ }).click();
+  await chooseAction(item, /^Rename/);
   assert.equal(await field.inputValue(), 'echo check');
   await field.fill('thrown away');
   await field.press('Escape');
   await field.waitFor({ state: 'detached' });
   await item.getByText('echo check', { exact: true }).waitFor();
 
-  await item.getByRole('button', { name: /^Rename/ }).click();
+  await chooseAction(item, /^Rename/);
   await field.fill('final name');
   await field.press('Enter');
   await item.getByText('final name', { exact: true }).waitFor();
