@@ -2,6 +2,7 @@ import type { Direction } from '../../model/frame';
 import type { Result } from '../../result';
 import type { DecodedMessage, Pairing } from '../decoder';
 import { isObject } from '../../guards';
+import { withFields } from '../json-copy';
 import { clipPreview, jsonPreview } from '../preview';
 
 /**
@@ -59,8 +60,17 @@ function detailOf(type: string, payload: unknown): string {
   return payload === undefined ? '' : jsonPreview(payload);
 }
 
+/** A message checked, with what a field condition reads of it: all a filter over a million frames needs. */
+interface Reading {
+  record: Record<string, unknown>;
+  type: string;
+  /** The operation's id, for the messages of an operation. */
+  operationId?: string;
+  fields: Record<string, unknown>;
+}
+
 /** One message of either subprotocol: `{type, id?, payload?}`. */
-export function graphqlMessage(value: unknown, dir: Direction): Result<DecodedMessage> {
+function readGraphql(value: unknown): Result<Reading> {
   if (!isObject(value) || typeof value['type'] !== 'string') {
     return { ok: false, error: 'A GraphQL over WebSocket message is a JSON object with a "type"' };
   }
@@ -78,23 +88,38 @@ export function graphqlMessage(value: unknown, dir: Direction): Result<DecodedMe
   if ((type === 'subscribe' || type === 'start') && !isObject(payload)) {
     return { ok: false, error: `A ${type} message carries the operation as its payload: {"query": …}` };
   }
-  const operationId = isOperation ? (id as string) : undefined;
-  const fields: Record<string, unknown> = { ...value };
+  // The payload's members are read as the message's own: `data.price > 3`, `operationName = OnTrade`.
+  const fromPayload: Record<string, unknown> = {};
   if (isObject(payload)) {
     for (const field of ['query', 'operationName', 'variables', 'data', 'errors']) {
-      if (payload[field] !== undefined) fields[field] = payload[field];
+      if (payload[field] !== undefined) fromPayload[field] = payload[field];
     }
   }
-  if (type === 'error' && Array.isArray(payload)) fields['errors'] = payload;
+  if (type === 'error' && Array.isArray(payload)) fromPayload['errors'] = payload;
+  const reading: Reading = { record: value, type, fields: withFields(value, fromPayload) };
+  if (isOperation) reading.operationId = id as string;
+  return { ok: true, value: reading };
+}
+
+/** A message's fields as decoding gives them, for a filter: no summary, no pairing. */
+export function graphqlFields(value: unknown): Result<Record<string, unknown>> {
+  const reading = readGraphql(value);
+  return reading.ok ? { ok: true, value: reading.value.fields } : reading;
+}
+
+export function graphqlMessage(value: unknown, dir: Direction): Result<DecodedMessage> {
+  const reading = readGraphql(value);
+  if (!reading.ok) return reading;
+  const { record, type, operationId, fields } = reading.value;
   const pairing = pairingOf(type, operationId, dir);
-  const detail = detailOf(type, payload);
+  const detail = detailOf(type, record['payload']);
   return {
     ok: true,
     value: {
       type,
       ...(operationId === undefined ? {} : { key: operationId }),
       summary: [type, operationId, detail].filter((part) => part !== undefined && part !== '').join(' '),
-      tree: value,
+      tree: record,
       fields,
       ...(pairing === undefined ? {} : { pairing }),
       ...(CONNECTION_TYPES.has(type) && type !== 'connection_error' ? { control: true } : {}),

@@ -43,3 +43,11 @@ export function readerAgrees(
     slow: fieldMatches(decoder, facts, frames, json, false),
   };
 }
+
+/** A JSON text with a letter escaped (`\u0061`) in its strings, as a server may write it; none when ''. */
+export function escapeSome(text: string, letter: string): string {
+  if (letter === '') return text;
+  return text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) =>
+    literal.replaceAll(letter, `\\u${letter.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { WireFrame } from '../../../../src/lib/decoders/decoder';
 import { decoder } from '../../../../src/lib/decoders/json-rpc/index';
-import { fieldMatches, readerAgrees } from './field-reader-oracle';
+import { escapeSome, fieldMatches, readerAgrees } from './field-reader-oracle';
 
 const FACTS = { url: 'ws://h/rpc', protocol: '' };
 
@@ -48,13 +48,6 @@ const member = fc.oneof(
   value,
 );
 
-/** A JSON text with some string characters escaped (`\u0061`), as a server may write them. */
-function escapeSome(text: string, letter: string): string {
-  return text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) =>
-    literal.replaceAll(letter, `\\u${letter.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  );
-}
-
 const written = fc
   .tuple(
     fc.oneof(member, fc.array(member, { maxLength: 3 })),
@@ -63,7 +56,7 @@ const written = fc
   )
   .map(([message, letter, binary]) => {
     const text = JSON.stringify(message) ?? 'null';
-    const escaped = letter === '' ? text : escapeSome(text, letter);
+    const escaped = escapeSome(text, letter);
     return binary ? { bytes: new TextEncoder().encode(escaped) } : { text: escaped };
   });
 
