@@ -2,6 +2,7 @@
 /** Layout and the timeline (issue 16): a live chart, room for the payload, nothing overlapping at common widths. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { toolbarLayout } from '../shared/probes.js';
 import { openConnected, useEnvironment, waitForMessageCount } from './harness.js';
 
 const env = useEnvironment();
@@ -114,41 +115,13 @@ test('above the grid: a one-line details strip and one Export menu, and the grid
   assert.equal((await boxOf(grid)).y, top, 'traffic moves nothing');
 });
 
-/**
- * The frames toolbar's controls and texts that overlap another, as "a / b" pairs.
- * @param {import('playwright-core').Page} page
- */
-function toolbarOverlaps(page) {
-  return page.evaluate(() => {
-    const toolbar = document.querySelector('[aria-label="Frames panel"] > div');
-    if (!toolbar) return ['no toolbar'];
-    const parts = [...toolbar.querySelectorAll('input, select, button, [role="status"], label')].filter(
-      (el) => !el.closest('label') || el.tagName === 'LABEL',
-    );
-    const name = (/** @type {Element} */ el) =>
-      el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 20);
-    const found = [];
-    for (const [i, a] of parts.entries()) {
-      for (const b of parts.slice(i + 1)) {
-        if (a.contains(b) || b.contains(a)) continue;
-        const r = a.getBoundingClientRect();
-        const s = b.getBoundingClientRect();
-        if (r.left < s.right - 1 && s.left < r.right - 1 && r.top < s.bottom - 1 && s.top < r.bottom - 1) {
-          found.push(`${name(a)} / ${name(b)}`);
-        }
-      }
-    }
-    return found;
-  });
-}
-
 test('the frames toolbar keeps its controls apart at 1024, 1280 and 1440 px, idle, paused and filtered', async () => {
   const page = await openConnected(env, '/echo');
   const widths = [1024, 1280, 1440];
   const check = async (/** @type {string} */ state) => {
     for (const width of widths) {
       await page.setViewportSize({ width, height: 800 });
-      assert.deepEqual(await toolbarOverlaps(page), [], `${state} at ${width} px`);
+      assert.deepEqual((await page.evaluate(toolbarLayout)).overlaps, [], `${state} at ${width} px`);
     }
   };
   await check('idle');

@@ -6,40 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { toolbarLayout } from '../shared/probes.js';
 import { clickButton, MESSAGE_COUNT_IS, sendMessage, useWebKit, waitForOpen } from './harness.js';
 import { ARROW_RIGHT, ENTER } from './webdriver.js';
 
 const env = useWebKit();
-
-/**
- * A function body: the Go to box's and the Timeline button's boxes, and every pair of the frames toolbar's controls
- * and texts that overlap (as "a / b"), by the same rule as the Chromium check.
- */
-const TOOLBAR = `
-  const toolbar = document.querySelector('[aria-label="Frames panel"] > div');
-  if (!toolbar) return { overlaps: ['no toolbar'] };
-  const rect = (el) => {
-    const { left, top, right, bottom } = el.getBoundingClientRect();
-    return { left, top, right, bottom };
-  };
-  const parts = [...toolbar.querySelectorAll('input, select, button, [role="status"], label')].filter(
-    (el) => !el.closest('label') || el.tagName === 'LABEL',
-  );
-  const name = (el) => el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 20);
-  const overlaps = [];
-  for (const [i, a] of parts.entries()) {
-    for (const b of parts.slice(i + 1)) {
-      if (a.contains(b) || b.contains(a)) continue;
-      const r = a.getBoundingClientRect();
-      const s = b.getBoundingClientRect();
-      if (r.left < s.right - 1 && s.left < r.right - 1 && r.top < s.bottom - 1 && s.top < r.bottom - 1) {
-        overlaps.push(name(a) + ' / ' + name(b));
-      }
-    }
-  }
-  const goTo = toolbar.querySelector('input[aria-label="Go to"]');
-  const timeline = parts.find((el) => el.tagName === 'BUTTON' && el.textContent.trim() === 'Timeline');
-  return { overlaps, goTo: goTo && rect(goTo), timeline: timeline && rect(timeline) };`;
 
 /**
  * @typedef {{ left: number, top: number, right: number, bottom: number }} Rect
@@ -60,7 +31,7 @@ test('WebKit: Go to and Timeline stay apart at 1024, 1280 and 1440 px, idle, pau
     for (const width of [1024, 1280, 1440]) {
       await browser.setViewport(width, 800);
       const found = /** @type {{ overlaps: string[], goTo: Rect | null, timeline: Rect | null }} */ (
-        await browser.execute(TOOLBAR)
+        await browser.execute(`return (${toolbarLayout})()`)
       );
       assert.ok(found.goTo && found.timeline, `${state} at ${width} px: both are laid out`);
       assert.ok(
