@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMN_WIDTHS } from '../../../src/lib/display/column-widths';
 import { RememberedSizes } from '../../../src/state/column-widths.svelte';
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-  };
-}
+import { memoryStorage } from '../fakes/memory-storage';
 
 describe('remembered column widths', () => {
   it('applies a resize at once, clamped, and writes it down only when asked', () => {

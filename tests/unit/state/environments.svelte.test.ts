@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '../../../src/lib/profiles/environments';
 import { ACTIVE_ENVIRONMENT_KEY, EnvironmentsState } from '../../../src/state/environments.svelte';
+import { memoryStorage } from '../fakes/memory-storage';
 
 /** An in-memory stand-in for the IndexedDB store, with the same three calls. */
 function memoryDb(initial: Environment[] = []) {
@@ -10,16 +11,6 @@ function memoryDb(initial: Environment[] = []) {
     list: async () => [...rows.values()],
     put: async (e: Environment) => void rows.set(e.id, e),
     delete: async (id: string) => void rows.delete(id),
-  };
-}
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
   };
 }
 

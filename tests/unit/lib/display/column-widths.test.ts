@@ -5,15 +5,7 @@ import {
   DATA_MIN_WIDTH,
   fitColumn,
 } from '../../../../src/lib/display/column-widths';
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-  };
-}
+import { memoryStorage } from '../../fakes/memory-storage';
 
 describe('column widths', () => {
   it('starts from the layout, and round-trips what was dragged', () => {

@@ -5,14 +5,7 @@ import {
   storedPaneSizes,
   storePaneSizes,
 } from '../../../../src/lib/display/pane-sizes';
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-  };
-}
+import { memoryStorage } from '../../fakes/memory-storage';
 
 describe('pane sizes', () => {
   it('keeps every pane within its limits', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyTheme, chooseTheme, storedTheme } from '../../../../src/lib/display/theme';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const items = new Map(Object.entries(initial));
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
+import { memoryStorage } from '../../fakes/memory-storage';
 
 /** What applyTheme touches of the document element. */
 function fakeRoot() {
