@@ -121,6 +121,16 @@ export class LiveConnectionState {
     };
   }
 
+  /**
+   * The recording this connection last made was deleted: the details strip no longer shows its URL and close,
+   * as if nothing had connected yet. A connection still open or connecting keeps everything.
+   */
+  forget(sessionId: string): void {
+    if (this.#sessionId !== sessionId || this.isActive) return;
+    this.#connectedUrl = '';
+    this.#openInfo = this.#closeInfo = null;
+  }
+
   connect(request: ConnectRequest): Result<void> {
     this.#problem = null;
     this.#focusOnOpen = true;

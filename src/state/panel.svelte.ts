@@ -88,6 +88,7 @@ export class Panel {
   /** A session shown here was deleted. */
   forget(id: string): void {
     if (this.session.meta?.id === id) this.session.clear();
+    this.live.forget(id);
   }
 
   dispose(): void {

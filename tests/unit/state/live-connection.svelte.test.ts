@@ -49,6 +49,23 @@ describe('LiveConnectionState', () => {
     expect(live.sessionId).not.toBe(first);
   });
 
+  it('forgets the URL and the close of its recording once that recording is deleted, never while connected', () => {
+    const { live, socket } = connection();
+    live.connect(ECHO);
+    const id = live.sessionId ?? '';
+    socket().open();
+    live.forget(id);
+    expect(live.connectedUrl).toBe(ECHO.url);
+    socket().closeFromServer(4001, 'kicked', false);
+    live.forget('another session');
+    expect(live.closeInfo).not.toBeNull();
+
+    live.forget(id);
+    expect(live.connectedUrl).toBe('');
+    expect(live.openInfo).toBeNull();
+    expect(live.closeInfo).toBeNull();
+  });
+
   it('follows saving: saving while recording, finished once the closed recording is written', async () => {
     const { live, socket } = connection();
     expect(live.persist).toBeNull();
