@@ -84,6 +84,13 @@ test('the ⋯ menu: Enter opens it on its first item, arrows move, Esc closes it
   await openActions(item);
   await page.getByRole('heading', { name: 'Sessions' }).click();
   await menu.waitFor({ state: 'detached' });
+
+  // The grid scrolling (as under a live feed) leaves it open; the list scrolling the ⋯ away closes it.
+  await openActions(item);
+  await page.getByRole('grid', { name: 'Frames' }).dispatchEvent('scroll');
+  assert.ok(await menu.isVisible(), 'still open');
+  await page.getByRole('list', { name: 'Sessions' }).dispatchEvent('scroll');
+  await menu.waitFor({ state: 'detached' });
 });
 
 test('a profile keeps Connect on its entry and the rest behind ⋯; Delete still takes a second click', async () => {
