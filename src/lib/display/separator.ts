@@ -87,3 +87,24 @@ export function separatorHandlers(spec: () => SeparatorSpec) {
     },
   };
 }
+
+/**
+ * The handlers put on a separator element, and taken off by the function returned: a Svelte attachment
+ * (`{@attach separator(spec)}`) with nothing of Svelte in it.
+ */
+export function separator(spec: () => SeparatorSpec): (element: EventTarget) => () => void {
+  return (element) => {
+    const handlers = separatorHandlers(spec);
+    const listeners: [string, (event: Event) => void][] = [
+      ['pointerdown', (event) => handlers.onpointerdown(event as PointerEvent)],
+      ['pointermove', (event) => handlers.onpointermove(event as PointerEvent)],
+      ['pointerup', handlers.onpointerup],
+      ['pointercancel', handlers.onpointercancel],
+      ['keydown', (event) => handlers.onkeydown(event as KeyboardEvent)],
+    ];
+    for (const [type, listener] of listeners) element.addEventListener(type, listener);
+    return () => {
+      for (const [type, listener] of listeners) element.removeEventListener(type, listener);
+    };
+  };
+}

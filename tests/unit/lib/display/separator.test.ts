@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Grows, SeparatorSpec } from '../../../../src/lib/display/separator';
-import { keyedSize, separatorHandlers } from '../../../../src/lib/display/separator';
+import { keyedSize, separator, separatorHandlers } from '../../../../src/lib/display/separator';
 
 /** A separator sizing one number, recording what it was told. */
 function sizing(grows: Grows, start = 200) {
@@ -18,15 +18,15 @@ function sizing(grows: Grows, start = 200) {
 }
 
 const captured: number[] = [];
-const separator = { setPointerCapture: (id: number) => captured.push(id) } as unknown as EventTarget;
+const target = { setPointerCapture: (id: number) => captured.push(id) } as unknown as EventTarget;
 const pointer = (clientX: number, clientY = 0) => ({
   clientX,
   clientY,
   pointerId: 7,
-  currentTarget: separator,
+  currentTarget: target,
 });
 function key(name: string, shiftKey = false) {
-  const event = { key: name, shiftKey, currentTarget: separator, prevented: false, preventDefault: () => {} };
+  const event = { key: name, shiftKey, currentTarget: target, prevented: false, preventDefault: () => {} };
   event.preventDefault = () => (event.prevented = true);
   return event;
 }
@@ -88,5 +88,22 @@ describe('separatorHandlers', () => {
     handlers.onkeydown(tab);
     expect(log).toEqual(['resize 400', 'commit']);
     expect([end.prevented, tab.prevented]).toEqual([true, false]);
+  });
+});
+
+describe('separator', () => {
+  it('listens on the element it is attached to until it is taken off', () => {
+    const { spec, log } = sizing('right');
+    const element = new EventTarget();
+    const detach = separator(() => spec)(element);
+    const fire = (type: string, fields: object) =>
+      element.dispatchEvent(Object.assign(new Event(type), fields));
+    fire('pointerdown', { clientX: 100, clientY: 0, pointerId: 1 });
+    fire('pointermove', { clientX: 140, clientY: 0, pointerId: 1 });
+    fire('pointerup', {});
+    fire('keydown', { key: 'Home', shiftKey: false });
+    detach();
+    fire('keydown', { key: 'End', shiftKey: false });
+    expect(log).toEqual(['resize 240', 'commit', 'resize 100', 'commit']);
   });
 });
