@@ -1,8 +1,17 @@
 import type { Result } from '../../result';
-import type { ConnectionFacts, DecodedMessage, DecodeResult, DecoderSession, WireFrame } from '../decoder';
+import type {
+  ConnectionFacts,
+  DecodedMessage,
+  DecodeResult,
+  DecoderSession,
+  FieldQuery,
+  WireFrame,
+} from '../decoder';
+import { shownExcept, textFieldReader } from '../text-field-reader';
 import { COMMANDS } from './commands';
 import { parseFrames } from './frame-parser';
 import type { StompVersion } from './header-escaping';
+import { leavesNothing } from './lone-frame';
 import { HEARTBEAT, toMessage } from './message';
 
 /**
@@ -32,6 +41,23 @@ export class StompSession implements DecoderSession {
       this.pending[frame.dir] = undefined;
     }
     return this.decodeBytes(bytes, frame.dir);
+  }
+
+  /**
+   * Skips, unparsed, a text lacking the query's texts when decoding it would leave the session as it is: nothing
+   * of a split frame waits in its direction, and it is one whole frame (or heart-beats) that negotiates nothing.
+   */
+  fieldReader(query: FieldQuery): (frame: WireFrame) => readonly Record<string, unknown>[] {
+    // A lone surrogate in a text comes back from its UTF-8 as U+FFFD, which the text does not hold.
+    const fromText = query.texts.some((part) => part.includes('\uFFFD')) ? { ...query, texts: [] } : query;
+    return textFieldReader(fromText, {
+      derived: { type: shownExcept(HEARTBEAT.type) },
+      fieldsOf: (frame) => {
+        const decoded = this.decode(frame);
+        return decoded.ok ? decoded.value.map((message) => message.fields) : [];
+      },
+      maySkip: (frame, text) => this.pending[frame.dir] === undefined && leavesNothing(text),
+    });
   }
 
   private decodeBytes(bytes: Uint8Array, dir: WireFrame['dir']): DecodeResult {
