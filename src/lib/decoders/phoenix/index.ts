@@ -14,10 +14,12 @@ import type {
   DecodedMessage,
   DecodeResult,
   Decoder,
+  FieldQuery,
   KeepAlive,
   OutgoingFrame,
   WireFrame,
 } from '../decoder';
+import { shownExcept, textFieldReader } from '../text-field-reader';
 import { parseBinary, parseText, type PhoenixMessage } from './serializer';
 
 const PREVIEW_LENGTH = 100;
@@ -29,13 +31,51 @@ function decode(frame: WireFrame): DecodeResult {
   return { ok: true, value: [toDecoded(parsed.value)] };
 }
 
-function toDecoded(message: PhoenixMessage): DecodedMessage {
+/**
+ * For a filter: every field is the message's own, as the text has it, but for a v1 object's missing refs, which
+ * read as null. A binary message is decoded.
+ */
+function fieldReader(query: FieldQuery): (frame: WireFrame) => readonly Record<string, unknown>[] {
+  return textFieldReader(query, {
+    derived: { join_ref: shownExcept('null'), ref: shownExcept('null') },
+    fieldsOf(frame) {
+      if (frame.text === undefined) {
+        const decoded = decode(frame);
+        return decoded.ok ? decoded.value.map((message) => message.fields) : [];
+      }
+      const parsed = parseText(frame.text);
+      return parsed.ok ? [fieldsOf(parsed.value)] : [];
+    },
+  });
+}
+
+/** A phx_reply's payload, `{status, response}`; else nothing. */
+function replyOf({ event, payload }: PhoenixMessage): Record<string, unknown> {
+  const isReply = event === 'phx_reply' && typeof payload === 'object' && payload !== null;
+  return isReply ? (payload as Record<string, unknown>) : {};
+}
+
+function fieldsOf(message: PhoenixMessage): Record<string, unknown> {
   const { joinRef, ref, topic, event, payload } = message;
-  const isReply = event === 'phx_reply';
-  const reply =
-    isReply && typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+  const reply = replyOf(message);
   const status = typeof reply['status'] === 'string' ? reply['status'] : undefined;
-  const shown = isReply ? reply['response'] : payload;
+  return {
+    join_ref: joinRef,
+    ref,
+    topic,
+    event,
+    type: event,
+    payload,
+    ...(status === undefined ? {} : { status, response: reply['response'] }),
+  };
+}
+
+function toDecoded(message: PhoenixMessage): DecodedMessage {
+  const { ref, topic, event, payload } = message;
+  const isReply = event === 'phx_reply';
+  const fields = fieldsOf(message);
+  const status = fields['status'] as string | undefined;
+  const shown = isReply ? replyOf(message)['response'] : payload;
   const preview = shown === undefined ? '' : (JSON.stringify(shown) ?? '');
   const decoded: DecodedMessage = {
     type: event,
@@ -48,16 +88,8 @@ function toDecoded(message: PhoenixMessage): DecodedMessage {
     ]
       .filter(Boolean)
       .join(' '),
-    tree: { join_ref: joinRef, ref, topic, event, payload },
-    fields: {
-      join_ref: joinRef,
-      ref,
-      topic,
-      event,
-      type: event,
-      payload,
-      ...(status === undefined ? {} : { status, response: reply['response'] }),
-    },
+    tree: { join_ref: message.joinRef, ref, topic, event, payload },
+    fields,
   };
   if (topic === 'phoenix') decoded.control = true;
   if (ref !== null)
@@ -104,7 +136,7 @@ function keepAlive(): KeepAlive {
 export const decoder: Decoder = {
   id: 'phoenix',
   label: 'Phoenix',
-  start: () => ({ decode }),
+  start: () => ({ decode, fieldReader }),
   compose,
   keepAlive,
 };
