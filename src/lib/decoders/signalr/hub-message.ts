@@ -1,4 +1,5 @@
 import type { DecodedMessage, Pairing } from '../decoder';
+import { withFields } from '../json-copy';
 
 /**
  * One hub message, whichever protocol carried it, as the JSON hub protocol spells it (HubProtocol.md): `type` is the
@@ -21,6 +22,24 @@ export const MESSAGE_TYPES: Record<number, string> = {
 
 const PREVIEW_LENGTH = 100;
 
+/** The type's name: HubProtocol.md's, or the handshake's, which has none on the wire. */
+function typeName(code: unknown, dir: 'in' | 'out'): string {
+  if (code === undefined) return dir === 'out' ? 'Handshake' : 'HandshakeResponse';
+  return typeof code === 'number' && MESSAGE_TYPES[code] ? MESSAGE_TYPES[code] : `type ${String(code)}`;
+}
+
+/** What a field condition reads of a hub message: its members, its type's name and code. */
+export function hubFields(
+  record: HubRecord,
+  dir: 'in' | 'out',
+  encoding: 'json' | 'messagepack',
+): Record<string, unknown> {
+  const code = record['type'];
+  const type = typeName(code, dir);
+  // `encoding` tells the keep-alive which format a handshake response was written in (its pings must match).
+  return withFields(record, code === undefined ? { type, encoding } : { type, typeCode: code });
+}
+
 export function toDecoded(
   record: HubRecord,
   dir: 'in' | 'out',
@@ -28,7 +47,7 @@ export function toDecoded(
 ): DecodedMessage {
   const code = record['type'];
   if (code === undefined) return handshake(record, dir, encoding);
-  const type = typeof code === 'number' && MESSAGE_TYPES[code] ? MESSAGE_TYPES[code] : `type ${String(code)}`;
+  const type = typeName(code, dir);
   const invocationId = typeof record['invocationId'] === 'string' ? record['invocationId'] : undefined;
   const target = typeof record['target'] === 'string' ? record['target'] : undefined;
   const key = target ?? invocationId;
@@ -36,7 +55,7 @@ export function toDecoded(
     type,
     summary: [type, key, detailOf(record)].filter(Boolean).join(' '),
     tree: record,
-    fields: { ...record, type, typeCode: code },
+    fields: hubFields(record, dir, encoding),
   };
   if (key !== undefined) message.key = key;
   if (code === 6) message.control = true;
@@ -57,15 +76,14 @@ function pairingOf(code: unknown, invocationId: string | undefined): Pairing | u
 
 function handshake(record: HubRecord, dir: 'in' | 'out', encoding: 'json' | 'messagepack'): DecodedMessage {
   const request = dir === 'out';
-  const type = request ? 'Handshake' : 'HandshakeResponse';
+  const type = typeName(undefined, dir);
   const error = typeof record['error'] === 'string' ? record['error'] : undefined;
   const key = request ? String(record['protocol']) : undefined;
   const message: DecodedMessage = {
     type,
     summary: [type, key, error].filter(Boolean).join(' '),
     tree: record,
-    // `encoding` tells the keep-alive which format a handshake response was written in (its pings must match).
-    fields: { ...record, type, encoding },
+    fields: hubFields(record, dir, encoding),
     control: true,
     pairing: request
       ? { key: 'handshake', role: 'request' }

@@ -20,11 +20,13 @@ import type {
   DecodedMessage,
   DecodeResult,
   Decoder,
+  FieldQuery,
   KeepAlive,
   OutgoingFrame,
   WireFrame,
 } from '../decoder';
-import { MESSAGE_TYPES, toDecoded, type HubRecord } from './hub-message';
+import { textFieldReader } from '../text-field-reader';
+import { hubFields, MESSAGE_TYPES, toDecoded, type HubRecord } from './hub-message';
 import { parseJsonRecords, writeJsonRecord } from './json-hub';
 import { parseMsgpackMessages, toArray, writeMsgpackMessage } from './msgpack-hub';
 
@@ -41,6 +43,24 @@ function decode(frame: WireFrame): DecodeResult {
   const records = parseMsgpackMessages(bytes);
   if (!records.ok) return { ok: false, error: `Not a SignalR MessagePack hub message: ${records.error}` };
   return { ok: true, value: records.value.map((record) => toDecoded(record, frame.dir, 'messagepack')) };
+}
+
+/**
+ * For a filter: a text's records' fields are their own members as the text has them, but for the type's name and
+ * the handshake's encoding, which are derived. Binary frames are decoded.
+ */
+function fieldReader(query: FieldQuery): (frame: WireFrame) => readonly Record<string, unknown>[] {
+  return textFieldReader(query, {
+    derived: { type: false, encoding: false },
+    fieldsOf(frame) {
+      if (frame.text === undefined) {
+        const decoded = decode(frame);
+        return decoded.ok ? decoded.value.map((message) => message.fields) : [];
+      }
+      const records = parseJsonRecords(frame.text);
+      return records.ok ? records.value.map((record) => hubFields(record, frame.dir, 'json')) : [];
+    },
+  });
 }
 
 /** A MessagePack client's handshake and its response are still JSON with 0x1E, in a binary frame. */
@@ -133,7 +153,7 @@ function keepAlive(): KeepAlive {
 export const decoder: Decoder = {
   id: 'signalr',
   label: 'SignalR',
-  start: () => ({ decode }),
+  start: () => ({ decode, fieldReader }),
   compose,
   keepAlive,
 };
