@@ -21,11 +21,13 @@ import type {
   DecodedMessage,
   DecodeResult,
   Decoder,
+  FieldQuery,
   KeepAlive,
   OutgoingFrame,
   WireFrame,
 } from '../decoder';
-import { MESSAGE_FIELDS, toDecoded } from './messages';
+import { textFieldReader } from '../text-field-reader';
+import { MESSAGE_FIELDS, toDecoded, wampFields } from './messages';
 import { framingOf, readMessages, writeMessage, type Framing, type Serializer } from './serializers';
 
 function start(facts: ConnectionFacts) {
@@ -43,6 +45,19 @@ function start(facts: ConnectionFacts) {
         messages.push(decoded);
       }
       return { ok: true, value: messages };
+    },
+    /** Every field is the message's own, as a JSON text has it, but for the type's name. */
+    fieldReader(query: FieldQuery): (frame: WireFrame) => readonly Record<string, unknown>[] {
+      return textFieldReader(query, {
+        derived: { type: false },
+        fieldsOf(frame) {
+          const values = readMessages(frame, framing);
+          if (!values.ok) return [];
+          const fields = values.value.map((value) => (Array.isArray(value) ? wampFields(value) : ''));
+          // As decoding: one message that is no WAMP message makes the frame an error.
+          return fields.every((one): one is Record<string, unknown> => typeof one !== 'string') ? fields : [];
+        },
+      });
     },
   };
 }

@@ -40,7 +40,8 @@ const HANDSHAKE = new Set([1, 2, 4, 5]);
 const KEY_FIELDS = ['realm', 'topic', 'procedure', 'error', 'reason', 'request', 'subscription', 'session'];
 const PREVIEW_LENGTH = 100;
 
-export function toDecoded(message: unknown[]): DecodedMessage | string {
+/** A message's fields by name, its type's name and code; or why it is no WAMP message. */
+export function wampFields(message: unknown[]): Record<string, unknown> | string {
   const [code] = message;
   const known = typeof code === 'number' ? MESSAGE_FIELDS[code] : undefined;
   if (!known) return `${JSON.stringify(code)} is not a WAMP message code`;
@@ -49,6 +50,14 @@ export function toDecoded(message: unknown[]): DecodedMessage | string {
   names.forEach((name, index) => {
     if (index + 1 < message.length) fields[name] = message[index + 1];
   });
+  return fields;
+}
+
+export function toDecoded(message: unknown[]): DecodedMessage | string {
+  const fields = wampFields(message);
+  if (typeof fields === 'string') return fields;
+  const type = fields['type'] as string;
+  const code = fields['code'] as number;
   const keyField = KEY_FIELDS.find((name) => fields[name] !== undefined);
   const key = keyField === undefined ? undefined : String(fields[keyField]);
   const payload = fields['argumentsKw'] ?? fields['arguments'];
