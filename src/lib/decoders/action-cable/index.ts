@@ -18,16 +18,30 @@ import type {
   DecodedMessage,
   DecodeResult,
   Decoder,
+  FieldQuery,
   KeepAlive,
   OutgoingFrame,
   Pairing,
   WireFrame,
 } from '../decoder';
+import { withFields } from '../json-copy';
+import { textFieldReader } from '../text-field-reader';
 
 const PREVIEW_LENGTH = 100;
 const CONTROL_TYPES = new Set(['welcome', 'ping']);
 
-function decode(frame: WireFrame): DecodeResult {
+/** A message read: its record, type, the identifier as written and as parsed, its tree and its fields. */
+interface Reading {
+  record: Record<string, unknown>;
+  type: string;
+  rawIdentifier: string | undefined;
+  data: unknown;
+  channel: string | undefined;
+  tree: Record<string, unknown>;
+  fields: Record<string, unknown>;
+}
+
+function read(frame: WireFrame): Result<Reading, string> {
   if (frame.text === undefined)
     return { ok: false, error: 'Not an Action Cable message: actioncable-v1-json is text' };
   const value = parseJson(frame.text);
@@ -50,11 +64,18 @@ function decode(frame: WireFrame): DecodeResult {
   const data =
     typeof record['data'] === 'string' ? (parseJson(record['data']) ?? record['data']) : record['data'];
   const channel = channelOf(identifier);
-  const tree = {
-    ...record,
+  const tree = withFields(record, {
     ...(identifier === undefined ? {} : { identifier }),
     ...(data === undefined ? {} : { data }),
-  };
+  });
+  const fields = withFields(tree, { type, ...(channel === undefined ? {} : { channel }) });
+  return { ok: true, value: { record, type, rawIdentifier, data, channel, tree, fields } };
+}
+
+function decode(frame: WireFrame): DecodeResult {
+  const reading = read(frame);
+  if (!reading.ok) return reading;
+  const { record, type, rawIdentifier, data, channel, tree, fields } = reading.value;
   const shown = record['message'] ?? data ?? record['reason'];
   const preview =
     type === 'ping' || shown === undefined
@@ -64,7 +85,7 @@ function decode(frame: WireFrame): DecodeResult {
     type,
     summary: [type, channel, preview].filter(Boolean).join(' '),
     tree,
-    fields: { ...tree, type, ...(channel === undefined ? {} : { channel }) },
+    fields,
   };
   if (channel !== undefined) message.key = channel;
   if (CONTROL_TYPES.has(type)) message.control = true;
@@ -72,6 +93,19 @@ function decode(frame: WireFrame): DecodeResult {
   const pairing = rawIdentifier === undefined ? undefined : pairingOf(type, isBroadcast, rawIdentifier);
   if (pairing) message.pairing = pairing;
   return { ok: true, value: [message] };
+}
+
+/**
+ * For a filter: every field is written in the text, the identifier's and data's too, JSON held in strings, whose
+ * escaped quotes hide nothing else (see textFieldReader); a broadcast's type, `message`, is its member's name.
+ */
+function fieldReader(query: FieldQuery): (frame: WireFrame) => readonly Record<string, unknown>[] {
+  return textFieldReader(query, {
+    fieldsOf: (frame) => {
+      const reading = read(frame);
+      return reading.ok ? [reading.value.fields] : [];
+    },
+  });
 }
 
 /** The server echoes the identifier string as the client wrote it, so the string itself is the key. */
@@ -134,7 +168,7 @@ function clip(text: string): string {
 export const decoder: Decoder = {
   id: 'action-cable',
   label: 'Action Cable',
-  start: () => ({ decode }),
+  start: () => ({ decode, fieldReader }),
   compose,
   keepAlive,
 };
