@@ -22,6 +22,19 @@ test('the timeline follows a recording session, and Clear range drops a brushed 
     { timeout: 5000 },
   );
   assert.match((await chartedTo.textContent()) ?? '', /^charted to \d\d:\d\d:\d\d$/);
+  // Bytes are drawn in hues of their own, not only dashed: the legend's four markers have four colours.
+  const markers = await page.$$eval('.u-legend .u-series', (rows) =>
+    rows.flatMap((row) => {
+      const marker = row.querySelector('.u-marker');
+      const label = row.querySelector('.u-label')?.textContent ?? '';
+      // The first row is the time axis, which has no line.
+      return marker instanceof HTMLElement && label !== 'Time'
+        ? [[label, getComputedStyle(marker).borderColor]]
+        : [];
+    }),
+  );
+  assert.equal(markers.length, 4, JSON.stringify(markers));
+  assert.equal(new Set(markers.map(([, colour]) => colour)).size, 4, JSON.stringify(markers));
 
   const clear = page.getByRole('button', { name: 'Clear range' });
   assert.equal(await clear.count(), 0, 'no range, no Clear range');
