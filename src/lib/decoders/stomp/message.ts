@@ -1,5 +1,6 @@
 import type { Result } from '../../result';
 import type { DecodedMessage, Pairing } from '../decoder';
+import { withFields } from '../json-copy';
 import { isHandshakeCommand } from './commands';
 import { clip, decodeUtf8, type RawFrame } from './frame-parser';
 import { type StompVersion, unescapeHeader } from './header-escaping';
@@ -60,12 +61,11 @@ export function toMessage(raw: RawFrame, context: FrameContext): Result<StompMes
     type: raw.command,
     summary: [raw.command, key, preview].filter(Boolean).join(' '),
     tree,
-    fields: {
-      ...headers,
+    fields: withFields(headers, {
       command: raw.command,
       type: raw.command,
       body: tree.bodyJson ?? tree.body ?? tree.bodyHex,
-    },
+    }),
   };
   if (key !== undefined) message.key = key;
   if (isHandshakeCommand(raw.command)) message.control = true;
