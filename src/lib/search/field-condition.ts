@@ -80,9 +80,13 @@ function isNumeric(value: unknown): value is number | bigint {
   return typeof value === 'number' || typeof value === 'bigint';
 }
 
-/** The key a text must contain, quoted, to hold a JSON field at this path: a cheap test before parsing. */
+/**
+ * The key a text must contain, quoted, to hold a JSON field at this path: a cheap test before parsing. An array
+ * index (`items.0`) is not written in the text, so it asks for nothing.
+ */
 export function quotedLastKey(path: readonly string[]): string {
-  return `"${path.at(-1) ?? ''}"`;
+  const last = path.at(-1) ?? '';
+  return /^\d+$/.test(last) ? '' : `"${last}"`;
 }
 
 /**

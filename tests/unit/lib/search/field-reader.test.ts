@@ -18,6 +18,13 @@ describe('fieldsReader', () => {
     expect(fieldsReader(null, ['event'], ['typing'])(chunk, 2)).toEqual([]);
   });
 
+  it('reads an array element by its index, which the text does not write', () => {
+    const items = new ChunkBuilder(0);
+    const text = '{"items":["trade"]}';
+    items.append({ kind: 'text', dir: 'in', t: 0, text, size: text.length });
+    expect(fieldsReader(null, ['items', '0'], ['trade'])(items, 0)).toEqual([{ items: ['trade'] }]);
+  });
+
   it("asks a decoder's own field reader, with the path and the value texts, frames only", () => {
     const queries: FieldQuery[] = [];
     const read: WireFrame[] = [];
