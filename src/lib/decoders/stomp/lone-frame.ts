@@ -34,7 +34,7 @@ function contentLength(head: string): string | undefined {
   return undefined;
 }
 
-function skipEols(text: string, from: number): number {
+export function skipEols(text: string, from: number): number {
   let pos = from;
   for (;;) {
     if (text[pos] === '\n') pos += 1;
@@ -44,7 +44,7 @@ function skipEols(text: string, from: number): number {
 }
 
 /** How many octets TextEncoder writes for text[from, to): a lone surrogate becomes U+FFFD, three octets. */
-function utf8Length(text: string, from: number, to: number): number {
+export function utf8Length(text: string, from: number, to: number): number {
   let octets = 0;
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i);

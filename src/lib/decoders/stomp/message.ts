@@ -42,16 +42,9 @@ export const HEARTBEAT: DecodedMessage = {
 const PREVIEW_LENGTH = 100;
 
 export function toMessage(raw: RawFrame, context: FrameContext): Result<StompMessage, string> {
-  const firstValues = new Map<string, string>();
-  for (const [escapedName, escapedValue] of raw.headers) {
-    const name = unescape(escapedName, raw.command, context.version);
-    const value = unescape(escapedValue, raw.command, context.version);
-    if (!name.ok) return { ok: false, error: `${raw.command}: header name ${name.error}` };
-    if (!value.ok) return { ok: false, error: `${raw.command}: header ${name.value} ${value.error}` };
-    if (!firstValues.has(name.value)) firstValues.set(name.value, value.value);
-  }
-  // fromEntries, not assignment: a header named `__proto__` stays a header.
-  const headers: Record<string, string> = Object.fromEntries(firstValues);
+  const unescaped = headersOf(raw.command, raw.headers, context.version);
+  if (!unescaped.ok) return unescaped;
+  const headers = unescaped.value;
   const tree: StompTree = { command: raw.command, headers, ...bodyOf(raw.body, headers['content-type']) };
   if (new Set(raw.headers.map(([name]) => name)).size < raw.headers.length) tree.allHeaders = raw.headers;
 
@@ -61,11 +54,7 @@ export function toMessage(raw: RawFrame, context: FrameContext): Result<StompMes
     type: raw.command,
     summary: [raw.command, key, preview].filter(Boolean).join(' '),
     tree,
-    fields: withFields(headers, {
-      command: raw.command,
-      type: raw.command,
-      body: tree.bodyJson ?? tree.body ?? tree.bodyHex,
-    }),
+    fields: fieldsOf(raw.command, headers, tree),
   };
   if (key !== undefined) message.key = key;
   if (isHandshakeCommand(raw.command)) message.control = true;
@@ -73,6 +62,33 @@ export function toMessage(raw: RawFrame, context: FrameContext): Result<StompMes
   if (pairing) message.pairing = pairing;
   if (more.length) message.morePairings = more;
   return { ok: true, value: message };
+}
+
+/** A frame's headers as its message shows them: unescaped, the first of a repeated one counting. */
+export function headersOf(
+  command: string,
+  escaped: readonly [string, string][],
+  version: StompVersion,
+): Result<Record<string, string>, string> {
+  const firstValues = new Map<string, string>();
+  for (const [escapedName, escapedValue] of escaped) {
+    const name = unescape(escapedName, command, version);
+    const value = unescape(escapedValue, command, version);
+    if (!name.ok) return { ok: false, error: `${command}: header name ${name.error}` };
+    if (!value.ok) return { ok: false, error: `${command}: header ${name.value} ${value.error}` };
+    if (!firstValues.has(name.value)) firstValues.set(name.value, value.value);
+  }
+  // fromEntries, not assignment: a header named `__proto__` stays a header.
+  return { ok: true, value: Object.fromEntries(firstValues) };
+}
+
+/** What a filter reads of a frame: its headers, then its command (as `command` and `type`) and body over them. */
+export function fieldsOf(
+  command: string,
+  headers: Record<string, string>,
+  body: Partial<StompTree>,
+): Record<string, unknown> {
+  return withFields(headers, { command, type: command, body: body.bodyJson ?? body.body ?? body.bodyHex });
 }
 
 function unescape(text: string, command: string, version: StompVersion): Result<string, string> {
@@ -84,6 +100,12 @@ function bodyOf(body: Uint8Array, contentType: string | undefined): Partial<Stom
   const text = decodeUtf8(body);
   if (text === undefined)
     return { bodyHex: Array.from(body, (b) => b.toString(16).padStart(2, '0')).join(' ') };
+  return textBodyOf(text, contentType);
+}
+
+/** A body that is UTF-8, as its text: JSON parsed too when it looks like JSON. */
+export function textBodyOf(text: string, contentType: string | undefined): Partial<StompTree> {
+  if (text === '') return {};
   const looksJson = /json/i.test(contentType ?? '') || /^\s*[[{]/.test(text);
   if (looksJson) {
     try {

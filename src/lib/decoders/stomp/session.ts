@@ -13,6 +13,7 @@ import { parseFrames } from './frame-parser';
 import type { StompVersion } from './header-escaping';
 import { leavesNothing } from './lone-frame';
 import { HEARTBEAT, toMessage } from './message';
+import { fieldsOfLoneText } from './text-frame';
 
 /**
  * Decoding for one STOMP connection. It remembers the negotiated version (it decides header unescaping), whether a
@@ -53,6 +54,12 @@ export class StompSession implements DecoderSession {
     return textFieldReader(fromText, {
       derived: { type: shownExcept(HEARTBEAT.type) },
       fieldsOf: (frame) => {
+        // A whole frame in a text is read from the text; whatever that does not recognise is decoded.
+        const quick =
+          frame.text !== undefined && this.pending[frame.dir] === undefined
+            ? fieldsOfLoneText(frame.text, this.version)
+            : undefined;
+        if (quick !== undefined) return [quick];
         const decoded = this.decode(frame);
         return decoded.ok ? decoded.value.map((message) => message.fields) : [];
       },
