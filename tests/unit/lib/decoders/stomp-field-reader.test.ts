@@ -137,6 +137,19 @@ describe('the STOMP field reader', () => {
     );
   }, 60_000); // many random sessions take a while on a loaded machine
 
+  it('reads a header named __proto__ from the text as decoding does: as a header, the prototype untouched', () => {
+    const session = decoder.start({ url: 'ws://h/stomp', protocol: 'v12.stomp' });
+    const frame: WireFrame = {
+      dir: 'in',
+      text: 'MESSAGE\n__proto__:x\ndestination:trade\n__proto__:y\n\n\0',
+    };
+    const [fields] = session.fieldReader?.({ path: ['destination'], texts: ['trade'] })(frame) ?? [];
+    const decoded = session.decode(frame);
+    expect(decoded.ok && decoded.value[0]?.fields).toEqual(fields);
+    expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe('x');
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+  });
+
   it('skips a whole frame that lacks the value, but not one a split frame may continue', () => {
     const facts = { url: 'ws://h/stomp', protocol: 'v12.stomp' };
     const session = decoder.start(facts);
