@@ -2,6 +2,8 @@
  * What the decoders' field-reader property tests compare: the records a filter on a decoded field matches when it
  * reads through the session's fieldReader, against decoding every frame. Shared by those tests.
  */
+import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { ConnectionFacts, Decoder, WireFrame } from '../../../../src/lib/decoders/decoder';
 import { ChunkBuilder } from '../../../../src/lib/record/chunk';
 import { compileFilter, EMPTY_FILTER } from '../../../../src/lib/search/filter';
@@ -42,6 +44,25 @@ export function readerAgrees(
     fast: fieldMatches(decoder, facts, frames, json, true),
     slow: fieldMatches(decoder, facts, frames, json, false),
   };
+}
+
+/** Asserts that the two ways agree for every condition, on `numRuns` sessions of random `traffic`. */
+export function agreesOnRandomTraffic(
+  decoder: Decoder,
+  facts: ConnectionFacts,
+  traffic: fc.Arbitrary<readonly WireFrame[]>,
+  conditions: readonly string[],
+  numRuns: number,
+): void {
+  fc.assert(
+    fc.property(traffic, (frames) => {
+      for (const json of conditions) {
+        const { fast, slow } = readerAgrees(decoder, facts, frames, json);
+        expect(fast, json).toEqual(slow);
+      }
+    }),
+    { numRuns },
+  );
 }
 
 /** A JSON text with a letter escaped (`\u0061`) in its strings, as a server may write it; none when ''. */
