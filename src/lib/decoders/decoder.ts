@@ -69,7 +69,8 @@ export interface DecoderSession {
   /**
    * Optional, for a filter over a million frames: a reader giving each frame's messages' fields as `decode`
    * would, except that it may leave out, undecoded, messages whose field at `query.path` cannot hold the query's
-   * texts, and builds no summary or tree. Reading a frame moves the session on exactly as decoding it does.
+   * texts, may leave out fields other than the one `query.path` starts with, and builds no summary or tree.
+   * Reading a frame moves the session on exactly as decoding it does.
    * Without it, a filter decodes every frame.
    */
   fieldReader?(query: FieldQuery): (frame: WireFrame) => readonly Record<string, unknown>[];

@@ -1,41 +1,74 @@
-/** Commands that move a session on (the handshake, the negotiated version). */
-const NEGOTIATING = ['CONNECT', 'STOMP', 'ERROR'];
-const CONTENT_LENGTH_LINE = '\ncontent-length:';
+import { COMMANDS } from './commands';
+
+/**
+ * Commands whose frame moves a session on in nothing: not the handshake (CONNECT, STOMP, CONNECTED, which also
+ * skip header escaping) nor ERROR, which may answer it.
+ */
+const PLAIN_COMMANDS = new Set(
+  COMMANDS.filter((command) => !['CONNECT', 'STOMP', 'CONNECTED', 'ERROR'].includes(command)),
+);
+const CONTENT_LENGTH = 'content-length:';
+const DIGITS = /^\d+$/;
+const CR = 0x0d;
+
+/** Where the parts of a text holding one whole frame of a plain command lie in it; nothing is copied. */
+export interface LoneFrame {
+  command: string;
+  /** Where its first header line starts, just after the command line. */
+  headersStart: number;
+  bodyStart: number;
+  /** Where its closing NUL is. */
+  bodyEnd: number;
+}
+
+/**
+ * The frame a text holds, when decoding it, with nothing of a split frame waiting before it, gives one whole frame
+ * of a plain command (after any heart-beats), leaves nothing waiting after it and negotiates nothing: its headers are lines of `name:value`
+ * up to an empty line, and its body ends the text (but for end-of-lines) at the first NUL, or after as many octets
+ * as its first content-length says. Undefined for any other text: this answers no when unsure. A filter asks this
+ * of each frame, so the lines are walked in place, not split.
+ */
+export function loneFrameIn(text: string): LoneFrame | undefined {
+  const start = skipEols(text, 0);
+  let lf = text.indexOf('\n', start);
+  if (lf < 0) return undefined;
+  const command = text.slice(start, endOfLine(text, start, lf));
+  if (!PLAIN_COMMANDS.has(command)) return undefined;
+  const headersStart = lf + 1;
+  let contentLength: string | undefined;
+  for (let cursor = headersStart; ; cursor = lf + 1) {
+    lf = text.indexOf('\n', cursor);
+    if (lf < 0) return undefined;
+    const end = endOfLine(text, cursor, lf);
+    if (end === cursor) break;
+    const colon = text.indexOf(':', cursor);
+    if (colon < 0 || colon >= end) return undefined;
+    // The frame parser counts the first content-length as written, before unescaping.
+    if (contentLength === undefined && text.startsWith(CONTENT_LENGTH, cursor)) {
+      contentLength = text.slice(cursor + CONTENT_LENGTH.length, end);
+    }
+  }
+  const bodyStart = lf + 1;
+  const bodyEnd = contentLength === undefined ? text.indexOf('\0', bodyStart) : text.lastIndexOf('\0');
+  if (bodyEnd < bodyStart || skipEols(text, bodyEnd + 1) !== text.length) return undefined;
+  if (contentLength !== undefined) {
+    if (!DIGITS.test(contentLength)) return undefined;
+    if (utf8Length(text, bodyStart, bodyEnd) !== Number(contentLength)) return undefined;
+  }
+  return { command, headersStart, bodyStart, bodyEnd };
+}
 
 /**
  * Whether decoding a text, with nothing of a split frame waiting before it, leaves nothing waiting after it and
- * negotiates nothing: it is heart-beats, or one frame ending the text (its body up to the first NUL, or as many
- * octets as its content-length says), or it is no frame at all. Any other text may hold the start of a frame or
- * several frames, and is decoded: this answers no when unsure.
+ * negotiates nothing: it is heart-beats, or one whole frame of a plain command (see loneFrameIn).
  */
 export function leavesNothing(text: string): boolean {
-  if (NEGOTIATING.some((command) => text.includes(command))) return false;
-  const start = skipEols(text, 0);
-  if (start === text.length) return true;
-  // The headers end at the first empty line. Searched for, not split into lines: a filter asks this of each frame.
-  const blank = firstOf(text.indexOf('\n\n', start), text.indexOf('\n\r\n', start));
-  if (blank < 0) return false;
-  const bodyStart = blank + (text[blank + 1] === '\r' ? 3 : 2);
-  const counted = contentLength(text, start, blank);
-  const end = counted === undefined ? text.indexOf('\0', bodyStart) : text.lastIndexOf('\0');
-  if (end < bodyStart || skipEols(text, end + 1) !== text.length) return false;
-  return counted === undefined || utf8Length(text, bodyStart, end) === Number(counted);
+  return skipEols(text, 0) === text.length || loneFrameIn(text) !== undefined;
 }
 
-/**
- * The first content-length header's value among the header lines of text[start, end), as the frame parser finds
- * it; a line's CR before its LF is not kept.
- */
-function contentLength(text: string, start: number, end: number): string | undefined {
-  const at = text.indexOf(CONTENT_LENGTH_LINE, start);
-  if (at < 0 || at >= end) return undefined;
-  const valueStart = at + CONTENT_LENGTH_LINE.length;
-  return text.slice(valueStart, text.indexOf('\n', valueStart)).replace(/\r$/, '');
-}
-
-/** The first of two positions a search found, or -1 when neither was. */
-function firstOf(a: number, b: number): number {
-  return a < 0 || (b >= 0 && b < a) ? b : a;
+/** Where a line ends before its LF: a CR just before the LF is not part of it, as the frame parser reads it. */
+export function endOfLine(text: string, start: number, lf: number): number {
+  return lf > start && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
 }
 
 export function skipEols(text: string, from: number): number {

@@ -13,7 +13,7 @@ import { parseFrames } from './frame-parser';
 import type { StompVersion } from './header-escaping';
 import { leavesNothing } from './lone-frame';
 import { HEARTBEAT, toMessage } from './message';
-import { fieldsOfLoneText } from './text-frame';
+import { fieldsOfLoneText, headerQueried } from './text-frame';
 
 /**
  * Decoding for one STOMP connection. It remembers the negotiated version (it decides header unescaping), whether a
@@ -51,13 +51,14 @@ export class StompSession implements DecoderSession {
   fieldReader(query: FieldQuery): (frame: WireFrame) => readonly Record<string, unknown>[] {
     // A lone surrogate in a text comes back from its UTF-8 as U+FFFD, which the text does not hold.
     const fromText = query.texts.some((part) => part.includes('\uFFFD')) ? { ...query, texts: [] } : query;
+    const header = headerQueried(query.path[0]);
     return textFieldReader(fromText, {
       derived: { type: shownExcept(HEARTBEAT.type) },
       fieldsOf: (frame) => {
         // A whole frame in a text is read from the text; whatever that does not recognise is decoded.
         const quick =
           frame.text !== undefined && this.pending[frame.dir] === undefined
-            ? fieldsOfLoneText(frame.text, this.version)
+            ? fieldsOfLoneText(frame.text, this.version, header)
             : undefined;
         if (quick !== undefined) return [quick];
         const decoded = this.decode(frame);

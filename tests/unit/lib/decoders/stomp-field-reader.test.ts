@@ -122,6 +122,11 @@ const CONDITIONS = [
   'receipt-id ~ MESS',
   'version = 1.1',
   'destination != trade',
+  'destination.0 = /',
+  'content-length = 5',
+  'tr:ade = x',
+  'x-word:tr = ade',
+  'destination\\c = trade',
 ];
 
 describe('the STOMP field reader', () => {
@@ -143,11 +148,21 @@ describe('the STOMP field reader', () => {
       dir: 'in',
       text: 'MESSAGE\n__proto__:x\ndestination:trade\n__proto__:y\n\n\0',
     };
-    const [fields] = session.fieldReader?.({ path: ['destination'], texts: ['trade'] })(frame) ?? [];
+    const [fields] = session.fieldReader?.({ path: ['__proto__'], texts: ['x'] })(frame) ?? [];
     const decoded = session.decode(frame);
     expect(decoded.ok && decoded.value[0]?.fields).toEqual(fields);
     expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe('x');
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+  });
+
+  it('reads the one header a query names from a frame without escapes, the first of a repeated one', () => {
+    const session = decoder.start({ url: 'ws://h/stomp', protocol: 'v12.stomp' });
+    const read = session.fieldReader?.({ path: ['destination'], texts: ['trade'] });
+    const frame = (text: string): WireFrame => ({ dir: 'in', text });
+    expect(read?.(frame('MESSAGE\ndestination:/t/trade\ndestination:b\n\n{"n":1}\0'))).toEqual([
+      { destination: '/t/trade' },
+    ]);
+    expect(read?.(frame('MESSAGE\nx-word:trade\n\n\0'))).toEqual([{}]);
   });
 
   it('skips a whole frame that lacks the value, but not one a split frame may continue', () => {
