@@ -10,10 +10,12 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM, LAUNCH_ARGS } from '../tests/shared/chromium.js';
 import { shownCount } from '../tests/shared/probes.js';
-import { seedSession } from '../tests/shared/seed-bundle.js';
 import { startServers } from '../tests/shared/servers.js';
 import { runTabs, TABS_CASE } from './tabs.js';
+import { seedSession } from '../tests/shared/seed-bundle.js';
 import { AGENT_CASE, runAgentCase } from './agent-app.js';
+import { DECODED_CASE, runDecodedFilters } from './decoded-filters.js';
+import { medianWarm, openSeeded, timeFilter } from './filter-timing.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** BENCH_ONLY=binary (any part of a case's name) runs just the matching cases. */
@@ -315,7 +317,7 @@ async function chromiumResidentBytes() {
  * peak JS heap added meanwhile, and the peak resident memory added across Chromium's processes.
  */
 async function runExport() {
-  const { context, page } = await openSeeded(1_000_000);
+  const { context, page } = await openSeeded(browser, appUrl, 1_000_000);
   // Streamed through the service worker, as a person's export is once the app has loaded.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const cdp = await context.newCDPSession(page);
@@ -409,89 +411,12 @@ if (EXPORT_CASE.includes(ONLY)) {
 }
 
 /**
- * Seeds a stored session of `count` frames in a fresh context and opens it.
- * @param {number} count
- * @param {'json' | 'socket.io'} [protocol] what the frames hold (tests/shared/seed-data.js)
- */
-async function openSeeded(count, protocol = 'json') {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(appUrl);
-  await seedSession(page, count, protocol);
-  await page.reload();
-  await page
-    .getByRole('list', { name: 'Sessions' })
-    .getByRole('listitem')
-    .filter({ hasText: 'seeded' })
-    .getByRole('button')
-    .first()
-    .click();
-  await page.locator(`[role="row"][aria-rowindex="${count + 1}"]`).waitFor({ timeout: 30_000 });
-  return { context, page };
-}
-
-/** No filter is running. Read from the status, not the page's innerText, which lays the page out on every poll. */
-const FILTER_IDLE = () =>
-  ![...document.querySelectorAll('[role="status"]')].some((status) =>
-    status.textContent?.startsWith('Filtering…'),
-  );
-
-/**
- * The filter's time as the app measures it, from apply (Enter) to the last match counted, shown after the count.
- * @param {import('playwright-core').Page} page
- * @param {import('playwright-core').Locator} box the box to press Enter in, already filled
- * @param {number} expected
- */
-async function timeFilter(page, box, expected) {
-  // Ticking a box or typing runs the filter too: let that run end before timing this one.
-  await page.waitForFunction(FILTER_IDLE);
-  await box.press('Enter');
-  const shown = await page.waitForFunction(
-    (count) => {
-      const result = document.querySelector('[aria-label="Filter result"]')?.textContent ?? '';
-      const busy = [...document.querySelectorAll('[role="status"]')].some((status) =>
-        status.textContent?.startsWith('Filtering…'),
-      );
-      const done = !busy && result.startsWith(count);
-      return done && /\((\d[\d,]*) ms\)/.exec(result)?.[1];
-    },
-    expected.toLocaleString('en-US'),
-    { polling: 'raf', timeout: 60_000 },
-  );
-  return Number(String(await shown.jsonValue()).replace(/,/g, ''));
-}
-
-/**
- * Runs a warm filter three times, alternating between values with the same number of matches, and gives the median
- * time: one run is at the mercy of a busy moment on this machine, and each run is fresh (the box is cleared first,
- * so a figure cannot be the last run's).
- * @param {import('playwright-core').Page} page
- * @param {import('playwright-core').Locator} box
- * @param {string[]} values two values the box takes in turn
- * @param {number} expected
- */
-async function medianWarm(page, box, values, expected) {
-  const times = [];
-  for (let run = 0; run < 3; run++) {
-    await box.fill('');
-    await page.waitForFunction(
-      (count) => !document.querySelector('[aria-label="Filter result"]')?.textContent?.startsWith(count),
-      expected.toLocaleString('en-US'),
-    );
-    await box.fill(/** @type {string} */ (values[run % values.length]));
-    times.push(await timeFilter(page, box, expected));
-  }
-  return /** @type {number} */ (times.sort((a, b) => a - b)[1]);
-}
-
-/**
  * Filter times over 1,000,000 stored frames, from Enter to the last match counted, as the app measures them: the
  * first filter reads the chunks from IndexedDB ("cold"); the worker keeps them, so the next ones do not ("warm",
- * each the median of three runs). A JSON field condition on plain JSON frames, then the same kind of condition on
- * a decoded field of a million Socket.IO frames (`event = chat`), which issue 15 wants within twice the plain one.
+ * each the median of three runs). The decoded-field filters have a case of their own (decoded-filters.js).
  */
 async function runFilter() {
-  const { context, page } = await openSeeded(1_000_000);
+  const { context, page } = await openSeeded(browser, appUrl, 1_000_000);
   const box = page.getByLabel('Filter', { exact: true });
   await box.fill('trade');
   const substringColdMs = await timeFilter(page, box, 500_000);
@@ -515,27 +440,12 @@ async function runFilter() {
   const floor = await bare.page.evaluate(scanFloor, scanWorkerSource);
   await bare.context.close();
 
-  const decoded = await openSeeded(1_000_000, 'socket.io');
-  await decoded.page.getByRole('button', { name: 'More filters' }).click();
-  const decodedField = decoded.page.getByLabel('JSON field');
-  await decodedField.fill('event = chat');
-  const decodedColdMs = await timeFilter(decoded.page, decodedField, 500_000);
-  const decodedWarmMs = await medianWarm(
-    decoded.page,
-    decodedField,
-    ['event = typing', 'event = chat'],
-    500_000,
-  );
-  await decoded.context.close();
   return {
     substringColdMs,
     substringWarmMs,
     regexWarmMs,
     caseSensitiveWarmMs,
     jsonFieldWarmMs,
-    decodedColdMs,
-    decodedWarmMs,
-    decodedRatio: Number((decodedWarmMs / jsonFieldWarmMs).toFixed(2)),
     floor,
   };
 }
@@ -698,6 +608,10 @@ if (SCROLL_CASE.includes(ONLY)) {
 }
 
 if (MEMORY_CASE.includes(ONLY)) console.log(JSON.stringify({ case: MEMORY_CASE, ...(await runMemory()) }));
+
+for (let round = 0; DECODED_CASE.includes(ONLY) && round < ROUNDS; round++) {
+  console.log(JSON.stringify({ case: DECODED_CASE, round, ...(await runDecodedFilters(browser, appUrl)) }));
+}
 
 for (let round = 0; TABS_CASE.includes(ONLY) && round < ROUNDS; round++) {
   console.log(JSON.stringify({ case: TABS_CASE, round, ...(await runTabs({ browser, appUrl, wsUrl })) }));
