@@ -26,6 +26,8 @@ export const SEEDED_KINDS = /** @type {const} */ (['chat', 'typing']);
  * @property {string} url where such a session would connect: the URL detection knows it by, where it has one
  * @property {(kind: string, seq: number) => string} text message `seq`, of one of SEEDED_KINDS
  * @property {(kind: string) => string} condition the decoded-field condition that holds for the messages of a kind
+ * @property {(kind: string) => string} [asJson] for a protocol whose texts are JSON, the condition that holds for
+ *   the same messages when the texts are read as plain JSON (`Decode as` None)
  */
 
 /**
@@ -46,6 +48,7 @@ export const SEEDED_PROTOCOLS = {
     url: 'ws://seeded.example/rpc',
     text: (kind, seq) => `{"jsonrpc":"2.0","method":"${kind}","params":{"n":${seq}}}`,
     condition: (kind) => `method = ${kind}`,
+    asJson: (kind) => `method = ${kind}`,
   },
   'graphql-ws': {
     label: 'GraphQL over WebSocket',
@@ -53,6 +56,7 @@ export const SEEDED_PROTOCOLS = {
     text: (kind, seq) =>
       `{"id":"1","type":"next","payload":{"data":{"onEvent":{"kind":"${kind}","n":${seq}}}}}`,
     condition: (kind) => `data.onEvent.kind = ${kind}`,
+    asJson: (kind) => `payload.data.onEvent.kind = ${kind}`,
   },
   stomp: {
     label: 'STOMP',
@@ -66,6 +70,7 @@ export const SEEDED_PROTOCOLS = {
     url: 'ws://seeded.example/socket/websocket?vsn=2.0.0',
     text: (kind, seq) => `[null,null,"room:lobby","${kind}",{"n":${seq}}]`,
     condition: (kind) => `event = ${kind}`,
+    asJson: (kind) => `3 = ${kind}`,
   },
   signalr: {
     label: 'SignalR',
@@ -78,6 +83,7 @@ export const SEEDED_PROTOCOLS = {
     url: 'ws://seeded.example/ws',
     text: (kind, seq) => `[36,5512315355,${seq},{},["${kind}",{"n":${seq}}]]`,
     condition: (kind) => `arguments.0 = ${kind}`,
+    asJson: (kind) => `4.0 = ${kind}`,
   },
   'action-cable': {
     label: 'Action Cable',
@@ -85,6 +91,7 @@ export const SEEDED_PROTOCOLS = {
     text: (kind, seq) =>
       `{"identifier":"{\\"channel\\":\\"ChatChannel\\"}","message":{"event":"${kind}","n":${seq}}}`,
     condition: (kind) => `message.event = ${kind}`,
+    asJson: (kind) => `message.event = ${kind}`,
   },
 };
 
