@@ -35,20 +35,16 @@ export const EMPTY_FILTER: FilterSpec = {
   json: '',
 };
 
-/** Where a scan puts the seqs it finds, in order (a MatchList). */
-export interface MatchSink {
-  push(seq: number): void;
-}
-
 /** A compiled filter: tests record `index` of a chunk without building a record object. */
 export interface CompiledFilter {
   matches(chunk: ChunkColumns, index: number): boolean;
   /**
-   * Puts the seq of each record in [from, to) of a chunk that matches into `sink`, in order. A filter that only
-   * looks at the text runs a loop of its own over the chunk's payloads, with no per-record test of kind, size or
-   * time.
+   * Writes the seq of each record in [from, to) of a chunk that matches into `out`, in order, from position `at`
+   * (`out` has room for `to - from` more), and returns the position after the last one written: no call per
+   * match. A filter that only looks at the text runs a loop of its own over the chunk's payloads, with no
+   * per-record test of kind, size or time.
    */
-  scan(chunk: ChunkColumns, from: number, to: number, sink: MatchSink): void;
+  scan(chunk: ChunkColumns, from: number, to: number, out: Uint32Array, at: number): number;
   /** What was not taken as asked, e.g. an invalid regex searched for as plain text. */
   warnings: string[];
 }
@@ -102,11 +98,13 @@ export function compileFilter(spec: FilterSpec, decoding: FrameDecoding | null =
     matches,
     scan:
       textAlone !== null
-        ? (chunk, start, end, sink) => scanTexts(textAlone, chunk, start, end, sink)
-        : (chunk, start, end, sink) => {
+        ? (chunk, start, end, out, at) => scanTexts(textAlone, chunk, start, end, out, at)
+        : (chunk, start, end, out, at) => {
+            let found = at;
             for (let index = start; index < end; index++) {
-              if (matches(chunk, index)) sink.push(chunk.firstSeq + index);
+              if (matches(chunk, index)) out[found++] = chunk.firstSeq + index;
             }
+            return found;
           },
   };
 }
@@ -116,14 +114,18 @@ function scanTexts(
   chunk: ChunkColumns,
   start: number,
   end: number,
-  sink: MatchSink,
-): void {
+  out: Uint32Array,
+  at: number,
+): number {
   const payloads = chunk.payload;
   const first = chunk.firstSeq;
+  let found = at;
   for (let index = start; index < end; index++) {
     const payload = payloads[index];
-    if (test(typeof payload === 'string' ? payload : searchableText(chunk, index))) sink.push(first + index);
+    if (test(typeof payload === 'string' ? payload : searchableText(chunk, index)))
+      out[found++] = first + index;
   }
+  return found;
 }
 
 function compileFieldTest(

@@ -10,7 +10,10 @@ type SearchWorker = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'on
 type Job = Omit<FilterRequest, 'id'> | Omit<TimelineRequest, 'id'>;
 type ReplyHandler = (reply: WorkerReply) => void;
 
-/** A filter that has not answered for this long is taken to be stuck in a regex (it replies every 256 chunks). */
+/**
+ * A filter that has not answered for this long is taken to be stuck in a regex (it replies after the first chunk
+ * that ends 100 ms or more after its last reply).
+ */
 const STUCK_MS = 1000;
 
 /** Two workers where there are two cores: a long filter is split between them (split-filter.ts). */

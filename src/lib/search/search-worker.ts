@@ -14,12 +14,13 @@ import { latencyMeasure, TrafficCounter } from './timeline';
 import { messageOf } from '../errors';
 
 const CACHE_BUDGET_BYTES = 512 << 20;
-/** Matches are sent back after this many chunks, so the count grows while a long scan runs. */
-const CHUNKS_PER_REPLY = 256;
+/**
+ * Matches are sent back this often while a scan runs, so the count grows during a long one; a scan of cached
+ * chunks that ends sooner sends them in one reply, not in pieces for the page to join.
+ */
+const REPLY_EVERY_MS = 100;
 /** Chunks read from storage ahead of the one being scanned. */
 const READ_AHEAD = 4;
-/** Where the matches of records scanned only to warm a decoder up go. */
-const IGNORED = { push: () => undefined };
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -52,21 +53,23 @@ scope.onmessage = (event) => {
 
 async function filter(request: FilterRequest): Promise<void> {
   const compiled = compileFilter(request.spec, await startDecoding(request.decoder));
-  let matches = new MatchList();
-  let sinceReply = 0;
+  // Room for every record, so no match is copied to grow the list (pages never written to cost nothing). After a
+  // reply the scan is a long one, whose lists may grow as they go.
+  let matches = new MatchList(request.toSeq - request.fromSeq);
+  let repliedAt = performance.now();
   const reply = (scannedTo: number) => {
-    const found = matches.toArray();
+    const found = matches.view();
     scope.postMessage({ id: request.id, type: 'progress', matches: found, scannedTo }, [found.buffer]);
     matches = new MatchList();
-    sinceReply = 0;
+    repliedAt = performance.now();
   };
   const fromSeq = request.fromSeq;
   await eachChunk(request, request.warmFromSeq ?? fromSeq, request.toSeq, (chunk, from, to) => {
     // Records before fromSeq only warm the decoder up: what they match is another worker's.
     const own = Math.min(to, Math.max(from, fromSeq - chunk.firstSeq));
-    if (own > from) compiled.scan(chunk, from, own, IGNORED);
-    compiled.scan(chunk, own, to, matches);
-    if (++sinceReply === CHUNKS_PER_REPLY) reply(chunk.firstSeq + to);
+    if (own > from) compiled.scan(chunk, from, own, new Uint32Array(own - from), 0);
+    matches.appendWith(to - own, (seqs, at) => compiled.scan(chunk, own, to, seqs, at));
+    if (performance.now() - repliedAt >= REPLY_EVERY_MS) reply(chunk.firstSeq + to);
   });
   reply(request.toSeq);
   scope.postMessage({ id: request.id, type: 'done', scannedTo: request.toSeq, warnings: compiled.warnings });

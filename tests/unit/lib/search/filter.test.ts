@@ -43,9 +43,11 @@ describe('compileFilter', () => {
     for (const spec of specs) {
       const filter = compileFilter({ ...EMPTY_FILTER, ...spec });
       for (const start of [0, 2]) {
-        const found: number[] = [];
-        filter.scan(chunk, start, chunk.count, found);
-        expect(found).toEqual(matching(spec).filter((seq) => seq >= start));
+        // Written after what `out` already holds, from `at`, and nothing past the position returned.
+        const out = new Uint32Array(1 + chunk.count).fill(99);
+        const end = filter.scan(chunk, start, chunk.count, out, 1);
+        expect([...out.subarray(1, end)]).toEqual(matching(spec).filter((seq) => seq >= start));
+        expect([out[0], ...out.subarray(end)].every((left) => left === 99)).toBe(true);
       }
     }
   });

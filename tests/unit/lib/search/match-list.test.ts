@@ -13,14 +13,28 @@ describe('MatchList', () => {
     expect(list.positionOf(1_000_000)).toBe(2003);
   });
 
-  it('takes matches one at a time past its first capacity, and copies out exactly those it holds', () => {
-    const list = new MatchList();
-    for (let seq = 0; seq < 3000; seq += 2) list.push(seq);
-    const copy = list.toArray();
-    expect(copy).toHaveLength(1500);
-    expect(copy[1499]).toBe(2998);
-    list.push(5000);
-    expect(copy).toHaveLength(1500);
+  it('takes matches written into its own array past its first capacity, and shows exactly those it holds', () => {
+    const list = new MatchList(4);
+    for (let first = 0; first < 3000; first += 100) {
+      list.appendWith(100, (seqs, at) => {
+        let end = at;
+        for (let seq = first; seq < first + 100; seq += 2) seqs[end++] = seq;
+        return end;
+      });
+    }
+    const view = list.view();
+    expect(view).toHaveLength(1500);
+    expect(view[1499]).toBe(2998);
     expect(list.positionOf(2999)).toBe(1500);
+  });
+
+  it('empties for another run, keeping room for as many as asked', () => {
+    const list = new MatchList();
+    list.append(Uint32Array.from([1, 2, 3]));
+    list.clear(5000);
+    expect(list.length).toBe(0);
+    expect(list.positionOf(2)).toBe(0);
+    list.append(Uint32Array.from([7]));
+    expect([...list.view()]).toEqual([7]);
   });
 });
