@@ -114,7 +114,8 @@ export class FilterState implements FilterForm {
     }
     this.#spec = parsed.value;
     this.#source = this.#session.source;
-    this.#matches = new MatchList();
+    // The same list, with room for every record: the matches are copied in without growing it or new memory.
+    this.#matches.clear(this.#session.source.length);
     this.#matchCount = 0;
     this.#scannedTo = 0;
     this.#warnings = [];
