@@ -3,6 +3,7 @@ import type { ChunkColumns } from '../record/chunk';
 import { quotedLastKey } from './field-condition';
 import type { FrameDecoding } from './frame-decoding';
 import { messagesAt, wireFrameAt } from './frame-decoding';
+import { topLevelFieldReader, UNSURE } from './json-path-scan';
 
 /** Without a decoder, a field condition still reads plain JSON, as it always has. */
 const PLAIN_JSON: FrameDecoding = { decoderId: 'json', label: 'JSON', session: { decode: decodeJsonFrame } };
@@ -12,9 +13,10 @@ const NO_FIELDS: readonly unknown[] = [];
 /**
  * Reads the fields of each frame's decoded messages for a condition on `path` whose value must contain `texts`
  * (see valueTexts). With plain JSON, a text that does not contain the path's last key in quotes and every one of
- * `texts` cannot hold the condition and is not parsed, unless it holds a backslash, which may escape them: over a
- * million frames, parsing is the whole cost of the filter. A decoder that has a fieldReader skips frames the same
- * way, in its own wire format; any other decodes every frame.
+ * `texts` cannot hold the condition and is not read, unless it holds a backslash, which may escape them; over a
+ * million frames, parsing the rest is the whole cost of the filter, so a top-level field of a short flat object is
+ * read from the text instead (see topLevelFieldReader), and those fields hold that one value. A decoder that has a
+ * fieldReader skips frames the same way, in its own wire format; any other decodes every frame.
  */
 export function fieldsReader(
   decoding: FrameDecoding | null,
@@ -34,9 +36,20 @@ export function fieldsReader(
   }
   const required = [quotedLastKey(path), ...texts];
   const holdsAll = (text: string) => required.every((part) => text.includes(part));
+  const readField = topLevelFieldReader(path);
+  const key = path[0] as string;
+  // A computed key makes even `__proto__` an own field, as JSON.parse does; copying it is cheaper than writing it.
+  const template: Record<string, unknown> = { [key]: undefined };
   return (chunk, index) => {
     const payload = chunk.payload[index];
     if (typeof payload !== 'string' || !(holdsAll(payload) || payload.includes('\\'))) return NO_FIELDS;
+    const value = readField === null ? UNSURE : readField(payload);
+    if (value !== UNSURE) {
+      if (value === undefined) return NO_FIELDS;
+      const fields = { ...template };
+      fields[key] = value;
+      return [fields];
+    }
     const fields = jsonFieldsOf(payload);
     return fields === undefined ? NO_FIELDS : [fields];
   };
