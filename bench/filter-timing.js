@@ -11,12 +11,13 @@ import { seedSession } from '../tests/shared/seed-bundle.js';
  * @param {string} appUrl
  * @param {number} count
  * @param {string} [protocol] what the frames hold: 'json' or a key of SEEDED_PROTOCOLS (tests/shared/seed-data.js)
+ * @param {boolean} [asJson] that protocol's messages written as plain JSON
  */
-export async function openSeeded(browser, appUrl, count, protocol = 'json') {
+export async function openSeeded(browser, appUrl, count, protocol = 'json', asJson = false) {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(appUrl);
-  await seedSession(page, count, protocol);
+  await seedSession(page, count, protocol, asJson);
   await page.reload();
   await page
     .getByRole('list', { name: 'Sessions' })

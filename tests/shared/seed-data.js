@@ -26,8 +26,9 @@ export const SEEDED_KINDS = /** @type {const} */ (['chat', 'typing']);
  * @property {string} url where such a session would connect: the URL detection knows it by, where it has one
  * @property {(kind: string, seq: number) => string} text message `seq`, of one of SEEDED_KINDS
  * @property {(kind: string) => string} condition the decoded-field condition that holds for the messages of a kind
- * @property {(kind: string) => string} [asJson] for a protocol whose texts are JSON, the condition that holds for
- *   the same messages when the texts are read as plain JSON (`Decode as` None)
+ * @property {(kind: string) => string} asJson the condition that holds for the same messages written as plain JSON
+ * @property {(kind: string, seq: number) => string} [jsonText] message `seq` written as plain JSON, for a protocol
+ *   whose own texts are not JSON (those that are JSON are read as plain JSON as they are, with `Decode as` None)
  */
 
 /**
@@ -42,6 +43,8 @@ export const SEEDED_PROTOCOLS = {
     url: 'ws://seeded.example/socket.io/?EIO=4&transport=websocket',
     text: (kind, seq) => `42["${kind}",{"n":${seq}}]`,
     condition: (kind) => `event = ${kind}`,
+    jsonText: (kind, seq) => `["${kind}",{"n":${seq}}]`,
+    asJson: (kind) => `0 = ${kind}`,
   },
   'json-rpc': {
     label: 'JSON-RPC',
@@ -64,6 +67,9 @@ export const SEEDED_PROTOCOLS = {
     text: (kind, seq) =>
       `MESSAGE\ndestination:/topic/${kind}\nmessage-id:${seq}\nsubscription:sub-0\ncontent-type:application/json\n\n{"n":${seq}}\0`,
     condition: (kind) => `destination = /topic/${kind}`,
+    jsonText: (kind, seq) =>
+      `{"command":"MESSAGE","destination":"/topic/${kind}","message-id":"${seq}","subscription":"sub-0","content-type":"application/json","body":{"n":${seq}}}`,
+    asJson: (kind) => `destination = /topic/${kind}`,
   },
   phoenix: {
     label: 'Phoenix',
@@ -77,6 +83,8 @@ export const SEEDED_PROTOCOLS = {
     url: 'ws://seeded.example/hubs/chat?id=seeded',
     text: (kind, seq) => `{"type":1,"target":"${kind}","arguments":[{"n":${seq}}]}\u001e`,
     condition: (kind) => `target = ${kind}`,
+    jsonText: (kind, seq) => `{"type":1,"target":"${kind}","arguments":[{"n":${seq}}]}`,
+    asJson: (kind) => `target = ${kind}`,
   },
   wamp: {
     label: 'WAMP',
@@ -96,13 +104,16 @@ export const SEEDED_PROTOCOLS = {
 };
 
 /**
- * Record `seq` of a seeded protocol's session: `chat` and `typing` in turn, alternating sent and received.
+ * Record `seq` of a seeded protocol's session: `chat` and `typing` in turn, alternating sent and received; with
+ * `asJson`, the same message written as plain JSON.
  * @param {string} protocol a key of SEEDED_PROTOCOLS
  * @param {number} seq
+ * @param {boolean} [asJson]
  * @returns {{ kind: 'text', dir: 'in' | 'out', t: number, text: string, size: number }}
  */
-export function seededProtocolRecord(protocol, seq) {
+export function seededProtocolRecord(protocol, seq, asJson = false) {
   const seeded = /** @type {SeededProtocol} */ (SEEDED_PROTOCOLS[protocol]);
-  const text = seeded.text(/** @type {string} */ (SEEDED_KINDS[seq % 2]), seq);
+  const write = (asJson && seeded.jsonText) || seeded.text;
+  const text = write(/** @type {string} */ (SEEDED_KINDS[seq % 2]), seq);
   return { kind: 'text', dir: seq % 2 ? 'in' : 'out', t: SEED_STARTED_AT + seq, text, size: text.length };
 }
