@@ -26,7 +26,7 @@ import { SessionListState } from './state/session-list.svelte';
 import { ShownSessionState } from './state/shown-session.svelte';
 import type { TransferState } from './state/transfer.svelte';
 import { Workspace } from './state/workspace.svelte';
-import FrontTab from './ui/tabs/FrontTab.svelte';
+import App from './ui/App.svelte';
 import { preloadWhenIdle, whenIdle } from './ui/shell/idle-preload';
 import './ui/global.css';
 
@@ -142,7 +142,7 @@ if (location.hash.startsWith('#url=')) {
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
-mount(FrontTab, { target, props: { state } });
+mount(App, { target, props: { state } });
 // Then, when the page is idle, the code its first clicks need: the screen stays small, the clicks instant.
 preloadWhenIdle([loadTransfer, () => imports.load()]);
 
