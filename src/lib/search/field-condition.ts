@@ -82,11 +82,12 @@ function isNumeric(value: unknown): value is number | bigint {
 
 /**
  * The key a text must contain, quoted, to hold a JSON field at this path: a cheap test before parsing. An array
- * index (`items.0`) is not written in the text, so it asks for nothing.
+ * index (`items.0`) and an array's `length` (`items.length > 3`) are not written in the text, so they ask for
+ * nothing.
  */
 export function quotedLastKey(path: readonly string[]): string {
   const last = path.at(-1) ?? '';
-  return /^\d+$/.test(last) ? '' : `"${last}"`;
+  return last === 'length' || /^\d+$/.test(last) ? '' : `"${last}"`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ChunkColumns } from '../record/chunk';
 import { quotedLastKey } from './field-condition';
 import type { FrameDecoding } from './frame-decoding';
 import { messagesAt, wireFrameAt } from './frame-decoding';
-import { topLevelFieldReader, UNSURE } from './json-path-scan';
+import { topLevelFieldReader, UNSURE } from './flat-json-field';
 
 /** Without a decoder, a field condition still reads plain JSON, as it always has. */
 const PLAIN_JSON: FrameDecoding = { decoderId: 'json', label: 'JSON', session: { decode: decodeJsonFrame } };

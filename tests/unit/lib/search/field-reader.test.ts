@@ -25,6 +25,13 @@ describe('fieldsReader', () => {
     expect(fieldsReader(null, ['items', '0'], ['trade'])(items, 0)).toEqual([{ items: ['trade'] }]);
   });
 
+  it("reads an array's length, which the text does not write either", () => {
+    const items = new ChunkBuilder(0);
+    const text = '{"items":["trade","quote"]}';
+    items.append({ kind: 'text', dir: 'in', t: 0, text, size: text.length });
+    expect(fieldsReader(null, ['items', 'length'])(items, 0)).toEqual([{ items: ['trade', 'quote'] }]);
+  });
+
   it("asks a decoder's own field reader, with the path and the value texts, frames only", () => {
     const queries: FieldQuery[] = [];
     const read: WireFrame[] = [];
