@@ -47,7 +47,11 @@ export function readJsonPath(value: unknown, path: readonly string[]): unknown {
 
 /** Whether the value a condition's path leads to satisfies it; an absent field never does. */
 export function fieldHolds(fields: unknown, condition: FieldCondition): boolean {
-  const value = readJsonPath(fields, condition.path);
+  return valueHolds(readJsonPath(fields, condition.path), condition);
+}
+
+/** Whether a value, the one at the condition's path, satisfies it; undefined (absent) never does. */
+export function valueHolds(value: unknown, condition: FieldCondition): boolean {
   if (value === undefined) return false;
   const expected = condition.value;
   switch (condition.operator) {

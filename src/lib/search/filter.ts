@@ -1,10 +1,9 @@
 import { decodeUtf8 } from '../encoding/utf8';
 import type { ChunkColumns } from '../record/chunk';
 import { isInbound, kindOf } from '../record/chunk';
-import type { FieldCondition } from './field-condition';
-import { fieldHolds, parseFieldCondition, valueTexts } from './field-condition';
+import { parseFieldCondition } from './field-condition';
 import type { FrameDecoding } from './frame-decoding';
-import { fieldsReader } from './field-reader';
+import { fieldTester } from './field-reader';
 
 export type KindFilter = 'all' | 'text' | 'binary' | 'events';
 export type DirectionFilter = 'all' | 'out' | 'in';
@@ -60,7 +59,7 @@ export function compileFilter(spec: FilterSpec, decoding: FrameDecoding | null =
   if (spec.json.trim() !== '') {
     const parsed = parseFieldCondition(spec.json);
     if (typeof parsed === 'string') warnings.push(parsed);
-    else fieldTest = compileFieldTest(parsed, decoding);
+    else fieldTest = fieldTester(decoding, parsed);
   }
   const { minSize, maxSize, fromTime, toTime, direction, kind } = spec;
   // Decided once, not per record: a filter over a million frames runs this test a million times.
@@ -126,14 +125,6 @@ function scanTexts(
       out[found++] = first + index;
   }
   return found;
-}
-
-function compileFieldTest(
-  condition: FieldCondition,
-  decoding: FrameDecoding | null,
-): (chunk: ChunkColumns, index: number) => boolean {
-  const fieldsOf = fieldsReader(decoding, condition.path, valueTexts(condition));
-  return (chunk, index) => fieldsOf(chunk, index).some((fields) => fieldHolds(fields, condition));
 }
 
 function typeMatches(flags: number, kind: KindFilter, direction: DirectionFilter): boolean {

@@ -9,7 +9,7 @@ import {
   readJsonPath,
   valueTexts,
 } from '../../../../src/lib/search/field-condition';
-import { fieldsReader } from '../../../../src/lib/search/field-reader';
+import { fieldsReader, fieldTester } from '../../../../src/lib/search/field-reader';
 import { topLevelFieldReader, UNSURE } from '../../../../src/lib/search/flat-json-field';
 
 /** What the reader must answer: the value JSON.parse gives at the key, none for invalid JSON or a non-object. */
@@ -91,6 +91,14 @@ function readerHolds(texts: readonly string[], test: FieldCondition): boolean[] 
   return texts.map((_, i) => fieldsOf(chunk, i).some((fields) => fieldHolds(fields, test)));
 }
 
+/** Whether each text holds the condition through fieldTester, which compares a value read from the text. */
+function testerHolds(texts: readonly string[], test: FieldCondition): boolean[] {
+  const chunk = new ChunkBuilder(0);
+  for (const text of texts) chunk.append({ kind: 'text', dir: 'in', t: 0, text, size: text.length });
+  const holds = fieldTester(null, test);
+  return texts.map((_, i) => holds(chunk, i));
+}
+
 function parsedHolds(texts: readonly string[], test: FieldCondition): boolean[] {
   return texts.map((text) => {
     const fields = jsonFieldsOf(text);
@@ -117,10 +125,12 @@ describe('topLevelFieldReader', () => {
     expect(answered, `${answered} of ${tried}`).toBeGreaterThan(500);
   });
 
-  it('agrees with parsing on every condition the filter asks, through fieldsReader', () => {
+  it('agrees with parsing on every condition the filter asks, through fieldsReader and fieldTester', () => {
     fc.assert(
       fc.property(textsAndCondition, ([texts, test]) => {
-        expect(readerHolds(texts, test), JSON.stringify({ texts, test })).toEqual(parsedHolds(texts, test));
+        const parsed = parsedHolds(texts, test);
+        expect(readerHolds(texts, test), JSON.stringify({ texts, test })).toEqual(parsed);
+        expect(testerHolds(texts, test), JSON.stringify({ texts, test })).toEqual(parsed);
       }),
       { numRuns: 1500 },
     );
