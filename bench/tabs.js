@@ -17,18 +17,26 @@ const RATE = 1000;
  */
 const PER_TAB = 45_000;
 
-/** Long tasks and animation frames, watched from before the page's first script. */
+/**
+ * Long tasks and animation frames, watched from before the page's first script. Only tasks that start after the
+ * sampling started count: the observer reports a task after it ends, so one of loading the page can arrive once
+ * sampling has begun.
+ */
 const WATCH_PAGE = `
   window.__longestTask = 0;
+  window.__since = 0;
   window.__frames = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longestTask = Math.max(window.__longestTask, entry.duration);
+    for (const entry of list.getEntries()) {
+      if (entry.startTime >= window.__since) window.__longestTask = Math.max(window.__longestTask, entry.duration);
+    }
   }).observe({ type: 'longtask', buffered: true });
 `;
 
 /** Starts sampling frame times (after start-up, so loading the app is not counted). */
 function sampleFrames() {
   const w = /** @type {any} */ (window);
+  w.__since = performance.now();
   w.__longestTask = 0;
   w.__frames = [];
   // A new sampling ends the previous one's loop, whose last callback may still be pending.
