@@ -23,10 +23,10 @@ export interface LoneFrame {
 
 /**
  * The frame a text holds, when decoding it, with nothing of a split frame waiting before it, gives one whole frame
- * of a plain command (after any heart-beats), leaves nothing waiting after it and negotiates nothing: its headers are lines of `name:value`
- * up to an empty line, and its body ends the text (but for end-of-lines) at the first NUL, or after as many octets
- * as its first content-length says. Undefined for any other text: this answers no when unsure. A filter asks this
- * of each frame, so the lines are walked in place, not split.
+ * of a plain command (after any heart-beats), leaves nothing waiting after it and negotiates nothing: its headers
+ * are lines of `name:value` up to an empty line, and its body ends the text (but for end-of-lines) at the first
+ * NUL, or after as many octets as its first content-length says. Undefined for any other text: this answers no
+ * when unsure. A filter asks this of each frame, so the lines are walked in place, not split.
  */
 export function loneFrameIn(text: string): LoneFrame | undefined {
   const start = skipEols(text, 0);

@@ -9,7 +9,10 @@ import { fieldsOf, headersOf, textBodyOf } from './message';
  */
 const UNSURE_TEXT = /[\uD800-\uDFFF\uFEFF]/;
 
-/** The fields a frame's message has beside its headers, over them: a query on one of these needs them all. */
+/**
+ * The fields a frame's message has beside its headers, over them, and `__proto__`, which only reading every header
+ * defines safely: a query on one of these reads the whole frame.
+ */
 const OWN_FIELDS = new Set(['command', 'type', 'body', '__proto__']);
 
 /**
