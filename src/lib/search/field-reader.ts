@@ -14,10 +14,8 @@ const NO_FIELDS: readonly unknown[] = [];
 /**
  * Reads the fields of each frame's decoded messages for a condition on `path` whose value must contain `texts`
  * (see valueTexts). With plain JSON, a text that does not contain the path's last key in quotes and every one of
- * `texts` cannot hold the condition and is not read, unless it holds a backslash, which may escape them; over a
- * million frames, parsing the rest is the whole cost of the filter, so a top-level field of a short flat object is
- * read from the text instead (see topLevelFieldReader), and those fields hold that one value. A decoder that has a
- * fieldReader skips frames the same way, in its own wire format; any other decodes every frame.
+ * `texts` cannot hold the condition and is not parsed, unless it holds a backslash, which may escape them. A
+ * decoder that has a fieldReader skips frames the same way, in its own wire format; any other decodes every frame.
  */
 export function fieldsReader(
   decoding: FrameDecoding | null,
@@ -36,20 +34,9 @@ export function fieldsReader(
     };
   }
   const mayHold = plainJsonMayHold(path, texts);
-  const readField = topLevelFieldReader(path);
-  const key = path[0] as string;
-  // A computed key makes even `__proto__` an own field, as JSON.parse does; copying it is cheaper than writing it.
-  const template: Record<string, unknown> = { [key]: undefined };
   return (chunk, index) => {
     const payload = chunk.payload[index];
     if (typeof payload !== 'string' || !mayHold(payload)) return NO_FIELDS;
-    const value = readField === null ? UNSURE : readField(payload);
-    if (value !== UNSURE) {
-      if (value === undefined) return NO_FIELDS;
-      const fields = { ...template };
-      fields[key] = value;
-      return [fields];
-    }
     const fields = jsonFieldsOf(payload);
     return fields === undefined ? NO_FIELDS : [fields];
   };
@@ -57,28 +44,26 @@ export function fieldsReader(
 
 /**
  * Whether each record's decoded messages hold a condition, for a filter over a million frames: as fieldsReader
- * reads them, but a top-level field of a short flat plain JSON object is compared as read from its text, building
- * no fields, which over a million frames costs as much as reading the field.
+ * reads them, but a top-level field of a short flat plain JSON object is compared as read from its text (see
+ * topLevelFieldReader), neither parsed nor built into fields: over a million frames, parsing is the filter's cost.
  */
 export function fieldTester(
   decoding: FrameDecoding | null,
   condition: FieldCondition,
 ): (chunk: ChunkColumns, index: number) => boolean {
   const texts = valueTexts(condition);
+  const fieldsOf = fieldsReader(decoding, condition.path, texts);
+  const holdsIn = (chunk: ChunkColumns, index: number) =>
+    fieldsOf(chunk, index).some((fields) => fieldHolds(fields, condition));
   const readField =
     (decoding ?? PLAIN_JSON).decoderId === 'json' ? topLevelFieldReader(condition.path) : null;
-  if (readField === null) {
-    const fieldsOf = fieldsReader(decoding, condition.path, texts);
-    return (chunk, index) => fieldsOf(chunk, index).some((fields) => fieldHolds(fields, condition));
-  }
+  if (readField === null) return holdsIn;
   const mayHold = plainJsonMayHold(condition.path, texts);
   return (chunk, index) => {
     const payload = chunk.payload[index];
     if (typeof payload !== 'string' || !mayHold(payload)) return false;
     const value = readField(payload);
-    if (value !== UNSURE) return valueHolds(value, condition);
-    const fields = jsonFieldsOf(payload);
-    return fields !== undefined && fieldHolds(fields, condition);
+    return value === UNSURE ? holdsIn(chunk, index) : valueHolds(value, condition);
   };
 }
 

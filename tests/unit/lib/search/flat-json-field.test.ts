@@ -83,7 +83,7 @@ const textsAndCondition = fc.constantFrom(...KEYS).chain((key) =>
   ),
 );
 
-/** Whether each text holds the condition through fieldsReader, as the filter asks it. */
+/** Whether each text holds the condition through fieldsReader, which parses whatever may hold it. */
 function readerHolds(texts: readonly string[], test: FieldCondition): boolean[] {
   const chunk = new ChunkBuilder(0);
   for (const text of texts) chunk.append({ kind: 'text', dir: 'in', t: 0, text, size: text.length });
