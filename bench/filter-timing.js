@@ -3,7 +3,7 @@
  * Timing filters in the app as a person runs them: over a seeded stored session, from Enter to the last match
  * counted, read from the time the app shows. Shared by the filter cases of the bench.
  */
-import { seedSession } from '../tests/shared/seed-bundle.js';
+import { seedSession, showSeededSession } from '../tests/shared/seed-bundle.js';
 
 /**
  * Seeds a stored session of `count` frames in a fresh context and opens it.
@@ -18,20 +18,13 @@ export async function openSeeded(browser, appUrl, count, protocol = 'json', asJs
   const page = await context.newPage();
   await page.goto(appUrl);
   await seedSession(page, count, protocol, asJson);
-  await page.reload();
-  await page
-    .getByRole('list', { name: 'Sessions' })
-    .getByRole('listitem')
-    .filter({ hasText: 'seeded' })
-    .getByRole('button')
-    .first()
-    .click();
+  await showSeededSession(page);
   await page.locator(`[role="row"][aria-rowindex="${count + 1}"]`).waitFor({ timeout: 30_000 });
   return { context, page };
 }
 
 /** No filter is running. Read from the status, not the page's innerText, which lays the page out on every poll. */
-export const FILTER_IDLE = () =>
+const FILTER_IDLE = () =>
   ![...document.querySelectorAll('[role="status"]')].some((status) =>
     status.textContent?.startsWith('Filtering…'),
   );

@@ -8,7 +8,7 @@ import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { reportCspViolations, shownCount } from '../shared/probes.js';
 import { startServers } from '../shared/servers.js';
-import { seedSession } from '../shared/seed-bundle.js';
+import { seedSession, showSeededSession } from '../shared/seed-bundle.js';
 import { CHROMIUM, LAUNCH_ARGS } from '../shared/chromium.js';
 
 /**
@@ -137,14 +137,7 @@ export function rowsOf(page, direction) {
 export async function openSeeded(env, count) {
   const page = await env.open();
   await seedSession(page, count);
-  await page.reload();
-  await page
-    .getByRole('list', { name: 'Sessions' })
-    .getByRole('listitem')
-    .filter({ hasText: 'seeded.example' })
-    .getByRole('button')
-    .first()
-    .click();
+  await showSeededSession(page);
   await waitForMessageCount(page, count);
   return page;
 }
