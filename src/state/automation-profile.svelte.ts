@@ -9,7 +9,7 @@ import type { ScenarioState } from './scenario.svelte';
 export interface ProfileStore {
   readonly activeId: string | null;
   find(id: string): Profile | undefined;
-  save(profile: Profile): Promise<void>;
+  update(id: string, change: (profile: Profile) => Profile): Promise<void>;
 }
 
 /**
@@ -52,7 +52,8 @@ export class AutomationProfileState {
         const changed: Pick<Profile, 'rules' | 'scenario'> = {};
         if (!sameRules(rules, profile.rules ?? [])) changed.rules = rules;
         if (text.ok && text.value !== (profile.scenario ?? '')) changed.scenario = text.value;
-        if (Object.keys(changed).length > 0) void profiles.save({ ...profile, ...changed });
+        if (Object.keys(changed).length > 0)
+          void profiles.update(profile.id, (stored) => ({ ...stored, ...changed }));
       });
     });
   }

@@ -28,6 +28,12 @@ export class ProfilesState {
   readonly #decodings = new WeakMap<ConnectionBarState, Pick<DecodingState, 'choice' | 'setChoice'>>();
   /** The shared variable sets, once loaded (environments.svelte.ts): the active one fills what a profile leaves. */
   #environments = $state.raw<Pick<EnvironmentsState, 'activeVariables' | 'secretVariables'> | null>(null);
+  /**
+   * Writes go one at a time, each reading the profile when its turn comes: two quick edits (move a message up,
+   * then save its new name) would otherwise both start from the list before either was stored, and the second
+   * would write back the order the first had changed.
+   */
+  #writes: Promise<void> = Promise.resolve();
 
   /** The profiles to show: matching the search, most recently used first. */
   readonly visible = $derived(sortProfiles(this.#list).filter((p) => matchesSearch(p, this.#query)));
@@ -130,7 +136,7 @@ export class ProfilesState {
     this.#decodings.get(bar)?.setChoice(profile.decodeAs ?? 'auto');
     bar.agent.load(profile);
     this.#activeId = id;
-    await this.save({ ...profile, lastUsedAt: Date.now() });
+    await this.update(id, (stored) => ({ ...stored, lastUsedAt: Date.now() }));
   }
 
   /** Loads a profile and connects with it; a connection already open is closed first. */
@@ -140,17 +146,15 @@ export class ProfilesState {
   }
 
   async rename(id: string, name: string): Promise<void> {
-    const profile = this.#list.find((p) => p.id === id);
     const trimmed = name.trim();
-    if (profile && trimmed) await this.save({ ...profile, name: trimmed });
+    if (trimmed) await this.update(id, (profile) => ({ ...profile, name: trimmed }));
   }
 
   async updateSettings(
     id: string,
     settings: Pick<Profile, 'variables' | 'notes' | 'reconnect' | 'folder'>,
   ): Promise<void> {
-    const profile = this.#list.find((p) => p.id === id);
-    if (profile) await this.save({ ...profile, ...settings });
+    await this.update(id, (profile) => ({ ...profile, ...settings }));
   }
 
   async addMessage(id: string, body: string, format: MessageFormat, name?: string): Promise<void> {
@@ -171,27 +175,50 @@ export class ProfilesState {
   }
 
   async #editMessages(id: string, change: (messages: SavedMessage[]) => SavedMessage[]): Promise<void> {
-    const profile = this.find(id);
-    if (profile) await this.save({ ...profile, messages: change(profile.messages) });
+    await this.update(id, (profile) => ({ ...profile, messages: change(profile.messages) }));
   }
 
   async duplicate(id: string): Promise<void> {
-    const profile = this.#list.find((p) => p.id === id);
-    if (!profile) return;
-    const now = Date.now();
-    await this.save({ ...profile, id: newId(now), name: `${profile.name} (copy)`, createdAt: now });
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.#errors.attempt('Deleting the profile failed', async () => {
-      await this.#db.delete(id);
-      this.#list = this.#list.filter((p) => p.id !== id);
-      if (this.#activeId === id) this.#activeId = null;
+    await this.#inTurn(async () => {
+      const profile = this.find(id);
+      if (!profile) return;
+      const now = Date.now();
+      await this.#store({ ...profile, id: newId(now), name: `${profile.name} (copy)`, createdAt: now });
     });
   }
 
-  /** Stores a profile, new or changed, and lists it. */
+  async delete(id: string): Promise<void> {
+    // In turn, so that a write started before the delete cannot bring the profile back.
+    await this.#inTurn(async () => {
+      await this.#errors.attempt('Deleting the profile failed', async () => {
+        await this.#db.delete(id);
+        this.#list = this.#list.filter((p) => p.id !== id);
+        if (this.#activeId === id) this.#activeId = null;
+      });
+    });
+  }
+
+  /** Stores a profile, new or whole, and lists it. */
   async save(profile: Profile): Promise<void> {
+    await this.#inTurn(() => this.#store(profile));
+  }
+
+  /** Changes a stored profile, as it stands once the writes before this one are done; a deleted one stays deleted. */
+  async update(id: string, change: (profile: Profile) => Profile): Promise<void> {
+    await this.#inTurn(async () => {
+      const profile = this.find(id);
+      if (profile) await this.#store(change(profile));
+    });
+  }
+
+  #inTurn(write: () => Promise<void>): Promise<void> {
+    const turn = this.#writes.then(write);
+    // A failed write is reported by #store; the next one still gets its turn.
+    this.#writes = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async #store(profile: Profile): Promise<void> {
     await this.#errors.attempt('Saving the profile failed', async () => {
       await this.#db.put(profile);
       this.#list = [...this.#list.filter((p) => p.id !== profile.id), profile];

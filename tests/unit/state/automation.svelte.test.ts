@@ -141,7 +141,7 @@ describe('a tab’s automation kept with the profile in use', () => {
     flushSync();
     await vi.waitFor(() => expect(profiles.find('p1')?.rules).toEqual([{ when: 'hello', reply: '' }]));
     // Saving starts as the edit is flushed: a save not asked for by then is not asked for.
-    const save = vi.spyOn(profiles, 'save');
+    const save = vi.spyOn(profiles, 'update');
     second.connection.url = 'ws://elsewhere.example/';
     replies.rows[0]!.reply = 'not for the profile';
     flushSync();
@@ -161,7 +161,7 @@ describe('a tab’s automation kept with the profile in use', () => {
     await profiles.activate('p1');
     flushSync();
     expect(one.replies.rows).toHaveLength(1);
-    const save = vi.spyOn(profiles, 'save');
+    const save = vi.spyOn(profiles, 'update');
     two.replies.rows[0]!.reply = 'from the second tab';
     flushSync();
     await vi.waitFor(() => expect(profiles.find('p1')?.rules?.[0]?.reply).toBe('from the second tab'));
