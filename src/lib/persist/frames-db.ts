@@ -41,6 +41,18 @@ export class FramesDb implements FrameWriter, FrameReader {
     return value;
   }
 
+  /**
+   * The chunks starting from `fromStart` to `toStart`, both included, in one request: far fewer round trips than
+   * a `chunk()` each when a reader wants them all. Missing chunks are simply absent: the caller checks the starts.
+   */
+  async chunksBetween(sessionId: string, fromStart: number, toStart: number): Promise<StoredChunk[]> {
+    const values = await this.#store.valuesInRange([sessionId, fromStart], [sessionId, toStart]);
+    return values.map((value) => {
+      if (!isStoredChunk(value)) throw new Error(`a chunk of session ${sessionId} is damaged`);
+      return value;
+    });
+  }
+
   /** Every session with anything stored, each once: the cursor jumps over a session's chunks, reading no value. */
   sessionIds(): Promise<string[]> {
     return this.#store.use('readonly', (store) => {

@@ -35,6 +35,11 @@ export class KeyvalStore {
     );
   }
 
+  /** Values in [lower, upper], in key order, in one request. */
+  async valuesInRange(lower: IDBValidKey, upper: IDBValidKey): Promise<unknown[]> {
+    return this.use('readonly', (store) => promisifyRequest(store.getAll(IDBKeyRange.bound(lower, upper))));
+  }
+
   /** Deletes every key in [lower, upper] in one request. */
   async deleteRange(lower: IDBValidKey, upper: IDBValidKey): Promise<void> {
     await this.use('readwrite', (store) => {

@@ -20,7 +20,12 @@ const CACHE_BUDGET_BYTES = 512 << 20;
  */
 const REPLY_EVERY_MS = 100;
 /** Chunks read from storage ahead of the one being scanned. */
-const READ_AHEAD = 4;
+const READ_AHEAD = 32;
+/**
+ * Saved chunks side by side are read in one request, up to this many: a request to IndexedDB from a worker costs
+ * a round trip whatever its size, and a first filter reads hundreds of chunks.
+ */
+const READ_GROUP = 16;
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -113,18 +118,32 @@ async function eachChunk(
   while (end < starts.length && (starts[end] as number) < toSeq) end++;
   /** Reads under way by chunk index; each is dropped once scanned, so a scan holds only what the cache keeps. */
   const reads = new Map<number, Promise<ChunkColumns>>();
-  const read = (i: number): Promise<ChunkColumns> => {
+  const mustRead = (i: number): boolean => {
     const start = starts[i] as number;
-    const chunk = unsaved.get(start);
-    if (chunk !== undefined) return Promise.resolve(chunk);
-    const reading = savedChunk(request.sessionId, start, i === starts.length - 1);
-    // A read ahead that fails is reported when the scan reaches it; until then it must not count as unhandled.
-    reading.catch(() => undefined);
-    return reading;
+    return !unsaved.has(start) && cache.peek(cacheKey(request.sessionId, start)) === undefined;
+  };
+  /** Starts reading chunk i, with the chunks after it that must come from storage too; returns the next index. */
+  const readFrom = (i: number): number => {
+    const start = starts[i] as number;
+    const known = unsaved.get(start) ?? cache.use(cacheKey(request.sessionId, start));
+    if (known !== undefined) {
+      reads.set(i, Promise.resolve(known));
+      return i + 1;
+    }
+    let next = i + 1;
+    while (next < Math.min(end, i + READ_GROUP) && mustRead(next)) next++;
+    const group = savedChunks(request.sessionId, starts.slice(i, next), next === starts.length);
+    for (let k = i; k < next; k++) {
+      const reading = group.then((chunks) => chunks[k - i] as ChunkColumns);
+      // A read ahead that fails is reported when the scan reaches it; until then it must not count as unhandled.
+      reading.catch(() => undefined);
+      reads.set(k, reading);
+    }
+    return next;
   };
   let nextRead = first;
   for (let i = first; i < end; i++) {
-    for (; nextRead < Math.min(end, i + 1 + READ_AHEAD); nextRead++) reads.set(nextRead, read(nextRead));
+    while (nextRead < Math.min(end, i + 1 + READ_AHEAD)) nextRead = readFrom(nextRead);
     const chunk = await (reads.get(i) as Promise<ChunkColumns>);
     reads.delete(i);
     if (request.id !== latestId[request.type]) throw new Superseded();
@@ -133,13 +152,23 @@ async function eachChunk(
   }
 }
 
-/** A saved chunk, from the cache or storage. The last chunk of a live session may still grow: never cached. */
-async function savedChunk(sessionId: string, start: number, mayGrow: boolean): Promise<ChunkColumns> {
-  const key = `${sessionId}/${start}`;
-  const cached = cache.use(key);
-  if (cached) return cached;
-  const chunk = await frames.chunk(sessionId, start);
-  if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
-  if (!mayGrow) cache.set(key, chunk);
-  return chunk;
+const cacheKey = (sessionId: string, start: number) => `${sessionId}/${start}`;
+
+/**
+ * Saved chunks side by side, read from storage in one request and kept in the cache. The last chunk of a live
+ * session may still grow: never cached.
+ */
+async function savedChunks(
+  sessionId: string,
+  groupStarts: number[],
+  lastMayGrow: boolean,
+): Promise<ChunkColumns[]> {
+  const first = groupStarts[0] as number;
+  const chunks = await frames.chunksBetween(sessionId, first, groupStarts.at(-1) as number);
+  return groupStarts.map((start, k) => {
+    const chunk = chunks[k];
+    if (chunk?.firstSeq !== start) throw new Error(`the records from ${start} on are missing from storage`);
+    if (!(lastMayGrow && k === groupStarts.length - 1)) cache.set(cacheKey(sessionId, start), chunk);
+    return chunk;
+  });
 }

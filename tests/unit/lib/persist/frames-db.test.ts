@@ -43,12 +43,27 @@ describe('FramesDb', () => {
     expect(await frames.chunkStarts('ab')).toEqual([0]);
   });
 
+  it('reads the chunks between two starts in one request, in order, and only that session’s', async () => {
+    const frames = freshFrames();
+    const head = { lastSeq: 3, totals: emptyTotals(), flushedAt: 0 };
+    await frames.write('a', [chunk(0, 1), chunk(1, 2), chunk(3, 1)], head);
+    await frames.write('a2', [chunk(0, 1)], head);
+
+    expect((await frames.chunksBetween('a', 1, 3)).map((c) => [c.firstSeq, c.count])).toEqual([
+      [1, 2],
+      [3, 1],
+    ]);
+    expect((await frames.chunksBetween('a', 0, 0)).map((c) => c.firstSeq)).toEqual([0]);
+    expect(await frames.chunksBetween('a', 4, 9)).toEqual([]);
+  });
+
   it('reports a damaged chunk instead of trusting it', async () => {
     const store = new KeyvalStore(`frames-${++dbCount}`, 'frames');
     const frames = new FramesDb(store);
     const { set } = await import('idb-keyval');
     await set(['a', 0], { v: 1, firstSeq: 0 }, store.use);
     await expect(frames.chunk('a', 0)).rejects.toThrow(/damaged/);
+    await expect(frames.chunksBetween('a', 0, 10)).rejects.toThrow(/damaged/);
   });
 
   it('works again after the connection is reopened', async () => {
