@@ -162,6 +162,8 @@ test('saved messages send in one click with variables filled in, reorder, edit, 
   assert.deepEqual(await names(), ['{"op":"login","n":{{$seq}}}', '{"op":"subscribe"}']);
 
   await item.getByRole('button', { name: 'Move {"op":"subscribe"} up' }).click();
+  // Rows are keyed by position: until the move is shown, the button found as "Edit subscribe" may become login's.
+  await nameAt(0, '{"op":"subscribe"}').waitFor();
   await item.getByRole('button', { name: 'Edit {"op":"subscribe"}' }).click();
   await item.getByLabel('Message name').fill('subscribe');
   await item.getByRole('button', { name: 'Save message' }).click();
