@@ -179,6 +179,8 @@ test('the composer saves its message under a name into the profile in use, and l
 
   await chooseAction(profiles(page), /^Messages of/);
   const dialog = page.getByRole('dialog', { name: /^Messages of/ });
+  // The dialog's code loads on first use: wait for its list before reading it whole.
+  await dialog.locator('ol li .name').nth(1).waitFor();
   assert.deepEqual(await dialog.locator('ol li .name').allTextContents(), ['greeting', 'hello']);
 });
 

@@ -189,6 +189,8 @@ test('saved messages send in one click with variables filled in, reorder, edit, 
 
   await page.reload();
   await chooseAction(profiles(page).first(), /^Messages of/);
+  // The dialog's code loads on first use after the reload: wait for its list before reading it whole.
+  await profiles(page).first().locator('ol li .name').nth(1).waitFor();
   assert.deepEqual(await profiles(page).first().locator('ol li .name').allTextContents(), [
     'subscribe',
     '{"op":"login","n":{{$seq}}}',
