@@ -12,7 +12,7 @@ import type { LagHistogram } from './lag-histogram';
 import type { TrafficTotals } from '../model/totals';
 import { countRecord, emptyTotals } from '../model/totals';
 import type { RecorderEvents, RecorderOptions } from './recorder-types';
-import { DEFAULT_RECORDER_OPTIONS } from './recorder-types';
+import { chunkIsFull, DEFAULT_RECORDER_OPTIONS } from './recorder-types';
 
 export type { PersistState, RecorderOptions } from './recorder-types';
 export { DEFAULT_RECORDER_OPTIONS } from './recorder-types';
@@ -115,12 +115,7 @@ export class Recorder implements FrameSource {
   append(record: UnnumberedRecord): number {
     if (this.#finished) throw new Error('this recording has finished');
     const seq = this.#totals.records;
-    if (
-      this.#open.count >= this.#options.maxChunkRecords ||
-      this.#open.bytes >= this.#options.maxChunkBytes
-    ) {
-      this.#open = this.#startChunk(seq);
-    }
+    if (chunkIsFull(this.#open, this.#options)) this.#open = this.#startChunk(seq);
     this.#open.append(record);
     countRecord(this.#totals, record);
     this.#saver.took(this.#open);
