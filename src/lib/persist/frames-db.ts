@@ -1,4 +1,4 @@
-import { get, setMany } from 'idb-keyval';
+import { get, promisifyRequest } from 'idb-keyval';
 import type { StoredChunk } from '../record/chunk';
 import { isStoredChunk } from '../record/chunk';
 import type { SessionHead } from '../model/session';
@@ -19,9 +19,23 @@ export class FramesDb implements FrameWriter, FrameReader {
   }
 
   write(sessionId: string, chunks: StoredChunk[], head: SessionHead): Promise<void> {
-    const entries: [IDBValidKey, unknown][] = chunks.map((chunk) => [[sessionId, chunk.firstSeq], chunk]);
-    entries.push([[sessionId, HEAD], { ...head, writtenAt: this.#wallClock() } satisfies SessionHead]);
-    return setMany(entries, this.#store.use);
+    return this.#store.use('readwrite', (store) => {
+      for (const chunk of chunks) {
+        // The pieces a chunk was stored in while open start after its first record and before its end.
+        if (chunk.count > 1)
+          store.delete(
+            IDBKeyRange.bound(
+              [sessionId, chunk.firstSeq],
+              [sessionId, chunk.firstSeq + chunk.count],
+              true,
+              true,
+            ),
+          );
+        store.put(chunk, [sessionId, chunk.firstSeq]);
+      }
+      store.put({ ...head, writtenAt: this.#wallClock() } satisfies SessionHead, [sessionId, HEAD]);
+      return promisifyRequest(store.transaction);
+    });
   }
 
   head(sessionId: string): Promise<SessionHead | undefined> {

@@ -80,9 +80,9 @@ export class ChunkBuilder implements ChunkColumns {
     this.#bytes += RECORD_OVERHEAD_BYTES;
   }
 
-  /** A trimmed copy to store: later appends do not change it. */
-  snapshot(): StoredChunk {
-    return copyChunk(this);
+  /** A trimmed copy of the records from `from` on, to store: later appends do not change it. */
+  snapshot(from = 0): StoredChunk {
+    return copyChunk(this, from);
   }
 
   #grow(): void {

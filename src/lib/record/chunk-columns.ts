@@ -28,19 +28,30 @@ export interface StoredChunk extends ChunkColumns {
   v: 1;
 }
 
-/** A trimmed copy of a chunk's records as they are now, safe to hand to a worker (its buffers may be transferred). */
-export function copyChunk(chunk: ChunkColumns): StoredChunk {
+/**
+ * A trimmed copy of a chunk's records from `from` on, as they are now: safe to hand to a worker (its buffers may be
+ * transferred). From a later record, it is a chunk of its own starting there: a piece of an open chunk (ChunkSaver).
+ */
+export function copyChunk(chunk: ChunkColumns, from = 0): StoredChunk {
   return {
     v: 1,
-    firstSeq: chunk.firstSeq,
-    count: chunk.count,
-    t: chunk.t.slice(0, chunk.count),
-    size: chunk.size.slice(0, chunk.count),
-    flags: chunk.flags.slice(0, chunk.count),
-    payload: chunk.payload.slice(0, chunk.count),
-    events: { ...chunk.events },
-    ...(chunk.wire ? { wire: chunk.wire.slice(0, chunk.count) } : {}),
+    firstSeq: chunk.firstSeq + from,
+    count: chunk.count - from,
+    t: chunk.t.slice(from, chunk.count),
+    size: chunk.size.slice(from, chunk.count),
+    flags: chunk.flags.slice(from, chunk.count),
+    payload: chunk.payload.slice(from, chunk.count),
+    events: from === 0 ? { ...chunk.events } : eventsFrom(chunk.events, from),
+    ...(chunk.wire ? { wire: chunk.wire.slice(from, chunk.count) } : {}),
   };
+}
+
+/** The events of records from `from` on, indexed from there. */
+function eventsFrom(events: ChunkColumns['events'], from: number): Record<number, EventFields> {
+  const shifted: Record<number, EventFields> = {};
+  for (const [index, fields] of Object.entries(events))
+    if (Number(index) >= from) shifted[Number(index) - from] = fields;
+  return shifted;
 }
 
 /** Whether a value read back from storage has the shape of a chunk; anything else is reported, not trusted. */

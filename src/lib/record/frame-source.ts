@@ -19,7 +19,10 @@ export interface FrameSource {
   seqAtTime(time: number): Promise<number | undefined>;
   /** Each chunk's first seq, in order. */
   chunkStarts(): readonly number[];
-  /** Copies of the chunks holding records not yet in storage (a live session's newest): a worker cannot read them. */
+  /**
+   * Copies of the chunks storage does not hold whole under their first seq (a live session's newest: records not
+   * yet written, or the open chunk stored in pieces): a worker cannot read them.
+   */
   unsavedChunks(): ChunkColumns[];
   /** Every chunk in order, read one at a time: what an export streams from. */
   chunks(): AsyncIterable<ChunkColumns>;

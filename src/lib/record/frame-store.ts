@@ -6,6 +6,10 @@ import type { StoredChunk } from './chunk';
  * the recorder never depends on IndexedDB and tests pass their own.
  */
 export interface FrameWriter {
+  /**
+   * Stores the chunks and the head in one transaction. A chunk replaces any stored chunk that starts among its
+   * records: a chunk written whole replaces the pieces it was written in while open.
+   */
   write(sessionId: string, chunks: StoredChunk[], head: SessionHead): Promise<void>;
   reopen(): Promise<void>;
 }

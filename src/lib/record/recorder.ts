@@ -93,15 +93,9 @@ export class Recorder implements FrameSource {
   }
 
   unsavedChunks(): ChunkColumns[] {
-    // Records from savedCount on are not committed, including those of a write still under way; their chunks are
-    // pinned in memory.
-    const saved = this.#saver.savedCount;
-    const first = this.#pager.chunkStartFor(saved) ?? 0;
-    return this.#pager.starts
-      .filter((start) => start >= first)
-      .map((start) => this.#pager.cached(start))
-      .filter((chunk): chunk is ChunkColumns => chunk !== undefined && chunk.firstSeq + chunk.count > saved)
-      .map(copyChunk);
+    // Storage does not hold these whole under their starts (records not yet written, or an open chunk in pieces);
+    // they are pinned in memory.
+    return this.#saver.notStoredWhole().map((chunk) => copyChunk(chunk));
   }
 
   chunks(): AsyncIterable<ChunkColumns> {
@@ -115,7 +109,10 @@ export class Recorder implements FrameSource {
   append(record: UnnumberedRecord): number {
     if (this.#finished) throw new Error('this recording has finished');
     const seq = this.#totals.records;
-    if (chunkIsFull(this.#open, this.#options)) this.#open = this.#startChunk(seq);
+    if (chunkIsFull(this.#open, this.#options)) {
+      this.#saver.closed(this.#open);
+      this.#open = this.#startChunk(seq);
+    }
     this.#open.append(record);
     countRecord(this.#totals, record);
     this.#saver.took(this.#open);
@@ -137,6 +134,7 @@ export class Recorder implements FrameSource {
   /** Takes no more records and writes what is left. */
   async finish(): Promise<void> {
     this.#finished = true;
+    this.#saver.closed(this.#open);
     await this.#saver.flush();
     if (!this.#saver.failed) this.#events.emit('persist', { kind: 'finished' });
   }

@@ -57,6 +57,16 @@ describe('FramesDb', () => {
     expect(await frames.chunksBetween('a', 4, 9)).toEqual([]);
   });
 
+  it('a chunk written whole replaces the pieces it was stored in, and no chunk after it', async () => {
+    const frames = freshFrames();
+    const head = { lastSeq: 9, totals: emptyTotals(), flushedAt: 0 };
+    await frames.write('a', [chunk(0, 2), chunk(2, 1), chunk(3, 2), chunk(5, 5)], head);
+    await frames.write('a', [chunk(0, 5)], head);
+    expect(await frames.chunkStarts('a')).toEqual([0, 5]);
+    const whole = await frames.chunk('a', 0);
+    expect(whole && recordAt(whole, 4)).toMatchObject({ seq: 4, text: '#4' });
+  });
+
   it('reports a damaged chunk instead of trusting it', async () => {
     const store = new KeyvalStore(`frames-${++dbCount}`, 'frames');
     const frames = new FramesDb(store);

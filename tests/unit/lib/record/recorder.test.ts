@@ -42,13 +42,58 @@ describe('Recorder', () => {
     });
     expect(writer.records().map((r) => r.seq)).toEqual([...Array(10).keys()]);
 
-    // The open chunk is rewritten as it fills; closed chunks are not written again.
+    // The open chunk's new record is written as a piece of its own; closed chunks are not written again.
     rec.append(text(10, 'm10'));
     await runTimers();
     expect(writer.writes).toBe(2);
-    expect(writer.chunks.get(8)?.count).toBe(3);
-    expect(writer.records()).toHaveLength(11);
+    expect(writer.lastBatch.map((c) => [c.firstSeq, c.count])).toEqual([[10, 1]]);
+    expect(writer.records().map((r) => r.seq)).toEqual([...Array(11).keys()]);
     expect(rec.savedCount).toBe(11);
+  });
+
+  it('writes the open chunk in pieces, then whole once it closes, which replaces the pieces', async () => {
+    const { rec, writer, runTimers } = recorder({ maxChunkRecords: 4 });
+    rec.append(text(0, 'a'));
+    rec.append(text(1, 'b'));
+    await runTimers();
+    rec.append(text(2, 'c'));
+    await runTimers();
+    expect([...writer.chunks.keys()]).toEqual([0, 2]);
+    // Stored in pieces, so a reader of storage by the chunk's start would get part of it: it comes from memory.
+    expect(rec.unsavedChunks().map((c) => [c.firstSeq, c.count])).toEqual([[0, 3]]);
+
+    rec.append(text(3, 'd'));
+    rec.append(text(4, 'e'));
+    await runTimers();
+    expect(writer.lastBatch.map((c) => [c.firstSeq, c.count])).toEqual([
+      [0, 4],
+      [4, 1],
+    ]);
+    expect([...writer.chunks.keys()]).toEqual([0, 4]);
+    expect(writer.records().map((r) => r.seq)).toEqual([0, 1, 2, 3, 4]);
+    expect(rec.unsavedChunks().map((c) => [c.firstSeq, c.count])).toEqual([[4, 1]]);
+
+    rec.append(text(5, 'f'));
+    await rec.finish();
+    // Finishing writes the last chunk whole.
+    expect([...writer.chunks.keys()]).toEqual([0, 4]);
+    expect(writer.chunks.get(4)?.count).toBe(2);
+    expect(rec.unsavedChunks()).toEqual([]);
+  });
+
+  it('a piece holds the events of its own records, numbered from its start', async () => {
+    const { rec, writer, runTimers } = recorder();
+    rec.append(text(0, 'a'));
+    await runTimers();
+    rec.append({ kind: 'error', t: 1, message: 'refused' });
+    rec.append(text(2, 'c'));
+    await runTimers();
+    expect(writer.records().map((r) => [r.seq, r.kind])).toEqual([
+      [0, 'text'],
+      [1, 'error'],
+      [2, 'text'],
+    ]);
+    expect(writer.records()[1]).toMatchObject({ message: 'refused' });
   });
 
   it('closes a chunk when it reaches its byte limit', async () => {
@@ -154,6 +199,9 @@ describe('Recorder', () => {
     release();
     await secondWrite;
     expect(writer.records().map((r) => r.seq)).toEqual([0, 1, 2, 3, 4, 5]);
+    // Chunk 0 was a piece of two records when it closed: it is now stored whole.
+    expect([...writer.chunks.keys()]).toEqual([0, 4]);
+    expect(writer.chunks.get(0)?.count).toBe(4);
   });
 
   it('reads back chunks the cache let go', async () => {
