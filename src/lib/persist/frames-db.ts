@@ -1,6 +1,6 @@
 import { get, promisifyRequest } from 'idb-keyval';
 import type { StoredChunk } from '../record/chunk';
-import { isStoredChunk } from '../record/chunk';
+import { copyChunk, isStoredChunk } from '../record/chunk';
 import type { SessionHead } from '../model/session';
 import type { FrameReader, FrameWriter } from '../record/frame-store';
 import { KeyvalStore } from './idb-store';
@@ -48,23 +48,29 @@ export class FramesDb implements FrameWriter, FrameReader {
     return keys.map((key) => (key as [string, number])[1]);
   }
 
-  async chunk(sessionId: string, firstSeq: number): Promise<StoredChunk | undefined> {
-    const value: unknown = await get([sessionId, firstSeq], this.#store.use);
+  async chunk(sessionId: string, firstSeq: number, endSeq = Infinity): Promise<StoredChunk | undefined> {
+    // The chunk at firstSeq, or the one before it: a piece listed by a reader may since have been written whole.
+    const value: unknown = await this.#store.use('readonly', (store) =>
+      promisifyRequest(
+        store.openCursor(IDBKeyRange.bound([sessionId, 0], [sessionId, firstSeq]), 'prev'),
+      ).then((cursor) => cursor?.value),
+    );
     if (value === undefined) return undefined;
-    if (!isStoredChunk(value)) throw new Error(`chunk ${firstSeq} of session ${sessionId} is damaged`);
-    return value;
+    const chunk = checked(value, sessionId);
+    const end = Math.min(chunk.firstSeq + chunk.count, endSeq);
+    if (end <= firstSeq) return undefined;
+    return chunk.firstSeq === firstSeq && end === chunk.firstSeq + chunk.count
+      ? chunk
+      : copyChunk(chunk, firstSeq - chunk.firstSeq, end - chunk.firstSeq);
   }
 
   /**
    * The chunks starting from `fromStart` to `toStart`, both included, in one request: far fewer round trips than
-   * a `chunk()` each when a reader wants them all. Missing chunks are simply absent: the caller checks the starts.
+   * a `chunk()` each when a reader wants them all (see readChunkGroup).
    */
   async chunksBetween(sessionId: string, fromStart: number, toStart: number): Promise<StoredChunk[]> {
     const values = await this.#store.valuesInRange([sessionId, fromStart], [sessionId, toStart]);
-    return values.map((value) => {
-      if (!isStoredChunk(value)) throw new Error(`a chunk of session ${sessionId} is damaged`);
-      return value;
-    });
+    return values.map((value) => checked(value, sessionId));
   }
 
   /** Every session with anything stored, each once: the cursor jumps over a session's chunks, reading no value. */
@@ -92,4 +98,10 @@ export class FramesDb implements FrameWriter, FrameReader {
   reopen(): Promise<void> {
     return this.#store.reopen();
   }
+}
+
+/** A value read back as a chunk: anything else is reported, not trusted. */
+function checked(value: unknown, sessionId: string): StoredChunk {
+  if (!isStoredChunk(value)) throw new Error(`a chunk of session ${sessionId} is damaged`);
+  return value;
 }

@@ -29,28 +29,35 @@ export interface StoredChunk extends ChunkColumns {
 }
 
 /**
- * A trimmed copy of a chunk's records from `from` on, as they are now: safe to hand to a worker (its buffers may be
- * transferred). From a later record, it is a chunk of its own starting there: a piece of an open chunk (ChunkSaver).
+ * A trimmed copy of a chunk's records [from, to) as they are now: safe to hand to a worker (its buffers may be
+ * transferred). Cut after its first record, it is a chunk of its own starting there: a piece of an open chunk
+ * (ChunkSaver), or the part of a whole chunk that a piece held (FramesDb.chunk).
  */
-export function copyChunk(chunk: ChunkColumns, from = 0): StoredChunk {
+export function copyChunk(chunk: ChunkColumns, from = 0, to = chunk.count): StoredChunk {
   return {
     v: 1,
     firstSeq: chunk.firstSeq + from,
-    count: chunk.count - from,
-    t: chunk.t.slice(from, chunk.count),
-    size: chunk.size.slice(from, chunk.count),
-    flags: chunk.flags.slice(from, chunk.count),
-    payload: chunk.payload.slice(from, chunk.count),
-    events: from === 0 ? { ...chunk.events } : eventsFrom(chunk.events, from),
-    ...(chunk.wire ? { wire: chunk.wire.slice(from, chunk.count) } : {}),
+    count: to - from,
+    t: chunk.t.slice(from, to),
+    size: chunk.size.slice(from, to),
+    flags: chunk.flags.slice(from, to),
+    payload: chunk.payload.slice(from, to),
+    events: from === 0 && to === chunk.count ? { ...chunk.events } : eventsBetween(chunk.events, from, to),
+    ...(chunk.wire ? { wire: chunk.wire.slice(from, to) } : {}),
   };
 }
 
-/** The events of records from `from` on, indexed from there. */
-function eventsFrom(events: ChunkColumns['events'], from: number): Record<number, EventFields> {
+/** The events of records [from, to), indexed from `from`. */
+function eventsBetween(
+  events: ChunkColumns['events'],
+  from: number,
+  to: number,
+): Record<number, EventFields> {
   const shifted: Record<number, EventFields> = {};
-  for (const [index, fields] of Object.entries(events))
-    if (Number(index) >= from) shifted[Number(index) - from] = fields;
+  for (const [key, fields] of Object.entries(events)) {
+    const index = Number(key);
+    if (index >= from && index < to) shifted[index - from] = fields;
+  }
   return shifted;
 }
 

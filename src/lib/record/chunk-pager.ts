@@ -6,7 +6,8 @@ import { recordAt } from './chunk';
 import { ChunkCache, chunkBytes } from './chunk-cache';
 import { messageOf } from '../errors';
 
-export type ChunkLoader = (firstSeq: number) => Promise<StoredChunk | undefined>;
+/** Reads the chunk at `firstSeq`, whose records end at most at `endSeq`, the next start (see FrameReader.chunk). */
+export type ChunkLoader = (firstSeq: number, endSeq: number) => Promise<StoredChunk | undefined>;
 
 /**
  * Chunks read within this long are kept even over budget: they hold the rows on screen, and dropping them would
@@ -127,7 +128,7 @@ export class ChunkPager {
   }
 
   async #read(start: number): Promise<ChunkColumns> {
-    const chunk = this.#cache.peek(start) ?? (await this.#load(start));
+    const chunk = this.#cache.peek(start) ?? (await this.#load(start, this.#endOf(start)));
     if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
     return chunk;
   }
@@ -153,10 +154,22 @@ export class ChunkPager {
     return found;
   }
 
+  /** Where the chunk at `start` ends: the next start, or Infinity for the last chunk. */
+  #endOf(start: number): number {
+    let low = 0;
+    let high = this.#starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.#starts[mid] as number) <= start) low = mid + 1;
+      else high = mid;
+    }
+    return this.#starts[low] ?? Infinity;
+  }
+
   #request(start: number): void {
     if (this.#loading.has(start) || this.#failed.has(start)) return;
     this.#loading.add(start);
-    this.#load(start).then(
+    this.#load(start, this.#endOf(start)).then(
       (chunk) => {
         this.#loading.delete(start);
         if (chunk === undefined)

@@ -18,7 +18,12 @@ export interface FrameReader {
   head(sessionId: string): Promise<SessionHead | undefined>;
   /** The chunk directory: the first seq of every stored chunk, ascending. */
   chunkStarts(sessionId: string): Promise<number[]>;
-  chunk(sessionId: string, firstSeq: number): Promise<StoredChunk | undefined>;
+  /**
+   * The records from `firstSeq` up to `endSeq` (the next chunk start the reader knows) as one chunk: the chunk
+   * stored at `firstSeq` or, when the pieces of an open chunk a reader listed were since written whole, that part
+   * of the whole chunk.
+   */
+  chunk(sessionId: string, firstSeq: number, endSeq?: number): Promise<StoredChunk | undefined>;
 }
 
 /** A QuotaExceededError, or an AbortError whose transaction failed for want of quota. */

@@ -29,7 +29,7 @@ export class StoredSession implements FrameSource {
 
   static async open(sessionId: string, frames: FrameReader): Promise<StoredSession> {
     const [head, starts] = await Promise.all([frames.head(sessionId), frames.chunkStarts(sessionId)]);
-    const pager = new ChunkPager((start) => frames.chunk(sessionId, start), READ_CACHE_BYTES);
+    const pager = new ChunkPager((start, end) => frames.chunk(sessionId, start, end), READ_CACHE_BYTES);
     for (const start of starts) pager.addStart(start);
     return new StoredSession(sessionId, head?.totals ?? emptyTotals(), pager);
   }

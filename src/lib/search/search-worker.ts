@@ -6,6 +6,7 @@
 import { FramesDb } from '../persist/frames-db';
 import type { ChunkColumns } from '../record/chunk';
 import { ChunkCache } from '../record/chunk-cache';
+import { readChunkGroup } from './chunk-group';
 import { compileFilter } from './filter';
 import { startDecoding } from './frame-decoding';
 import { MatchList } from './match-list';
@@ -132,7 +133,7 @@ async function eachChunk(
     }
     let next = i + 1;
     while (next < Math.min(end, i + READ_GROUP) && mustRead(next)) next++;
-    const group = savedChunks(request.sessionId, starts.slice(i, next), next === starts.length);
+    const group = savedChunks(request.sessionId, starts.slice(i, next), starts[next] ?? Infinity);
     for (let k = i; k < next; k++) {
       const reading = group.then((chunks) => chunks[k - i] as ChunkColumns);
       // A read ahead that fails is reported when the scan reaches it; until then it must not count as unhandled.
@@ -155,20 +156,20 @@ async function eachChunk(
 const cacheKey = (sessionId: string, start: number) => `${sessionId}/${start}`;
 
 /**
- * Saved chunks side by side, read from storage in one request and kept in the cache. The last chunk of a live
- * session may still grow: never cached.
+ * Saved chunks side by side, read from storage in one request and kept in the cache; `endSeq` is the start after
+ * the group (Infinity when the group ends the session). The last chunk of a session may still grow, when another
+ * tab records it: never cached.
  */
 async function savedChunks(
   sessionId: string,
   groupStarts: number[],
-  lastMayGrow: boolean,
+  endSeq: number,
 ): Promise<ChunkColumns[]> {
-  const first = groupStarts[0] as number;
-  const chunks = await frames.chunksBetween(sessionId, first, groupStarts.at(-1) as number);
+  const chunks = await readChunkGroup(frames, sessionId, groupStarts, endSeq);
   return groupStarts.map((start, k) => {
     const chunk = chunks[k];
-    if (chunk?.firstSeq !== start) throw new Error(`the records from ${start} on are missing from storage`);
-    if (!(lastMayGrow && k === groupStarts.length - 1)) cache.set(cacheKey(sessionId, start), chunk);
+    if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
+    if ((groupStarts[k + 1] ?? endSeq) !== Infinity) cache.set(cacheKey(sessionId, start), chunk);
     return chunk;
   });
 }

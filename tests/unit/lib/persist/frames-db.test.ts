@@ -67,6 +67,20 @@ describe('FramesDb', () => {
     expect(whole && recordAt(whole, 4)).toMatchObject({ seq: 4, text: '#4' });
   });
 
+  it('reads a piece listed by a reader and since written whole from the chunk that holds it now', async () => {
+    const frames = freshFrames();
+    const head = { lastSeq: 5, totals: emptyTotals(), flushedAt: 0 };
+    await frames.write('a', [chunk(0, 2), chunk(2, 1), chunk(3, 2)], head);
+    await frames.write('a', [chunk(0, 6)], head);
+
+    const seqs = (c: Parameters<typeof recordAt>[0] | undefined) =>
+      c ? Array.from({ length: c.count }, (_, i) => recordAt(c, i).seq) : undefined;
+    expect(seqs(await frames.chunk('a', 2, 3))).toEqual([2]);
+    expect(seqs(await frames.chunk('a', 0, 2))).toEqual([0, 1]);
+    expect(seqs(await frames.chunk('a', 3))).toEqual([3, 4, 5]);
+    expect(await frames.chunk('a', 6)).toBeUndefined();
+  });
+
   it('reports a damaged chunk instead of trusting it', async () => {
     const store = new KeyvalStore(`frames-${++dbCount}`, 'frames');
     const frames = new FramesDb(store);
