@@ -44,11 +44,6 @@ export class ChunkPager {
     this.#starts.push(firstSeq);
   }
 
-  /** The chunk starting at `start` when it is in memory; never reads. */
-  cached(start: number): ChunkColumns | undefined {
-    return this.#cache.peek(start);
-  }
-
   /** Each chunk's first seq, in order. */
   get starts(): readonly number[] {
     return this.#starts;

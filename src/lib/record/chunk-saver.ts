@@ -31,8 +31,8 @@ export interface ChunkSaverParts {
  * until retry().
  *
  * The open chunk is written in pieces: each write stores only the records it took since the last, as a chunk of
- * their own. Writing it whole at every flush cost a stream of 1,000 msgs/s about six times its own bytes in
- * structured clones, since a chunk of short texts stays open for a dozen flushes. Once closed, a chunk is written
+ * their own. Writing it whole at every flush stored a stream of 1,000 msgs/s 6.7 times over (19 times for
+ * 20-byte texts), since a chunk of short texts stays open for dozens of flushes. Once closed, a chunk is written
  * whole, which replaces its pieces (FrameWriter.write); a crash before that leaves the pieces, each a valid chunk.
  */
 export class ChunkSaver {
