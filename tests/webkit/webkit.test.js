@@ -40,6 +40,10 @@ for (const binaryType of ['arraybuffer', 'blob']) {
     await browser.waitFor(MESSAGE_COUNT_IS, { args: [3], what: 'the three binary frames' });
     const firstBinaryRow = `return [...document.querySelectorAll('[role="grid"] [role="row"]')]
       .find((row) => /received/.test(row.textContent ?? ''))`;
+    // The count can reach 3 before the grid's next redraw (ten a second) draws the rows: wait for the row.
+    await browser.waitFor(`${firstBinaryRow}?.textContent?.includes('256 B binary: 00 01 02 03')`, {
+      what: 'the first binary row',
+    });
     const rowText = await browser.execute(`${firstBinaryRow}?.textContent`);
     assert.match(String(rowText), /256 B binary: 00 01 02 03/);
     await browser.execute(`${firstBinaryRow}.click()`);
