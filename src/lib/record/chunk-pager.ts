@@ -135,30 +135,24 @@ export class ChunkPager {
   }
 
   chunkStartFor(seq: number): number | undefined {
-    let low = 0;
-    let high = this.#starts.length - 1;
-    let found: number | undefined;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const start = this.#starts[mid] as number;
-      if (start <= seq) {
-        found = start;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return found;
+    return this.#starts[this.#countStartsUpTo(seq) - 1];
   }
 
   /** Where the chunk at `start` ends: the next start, or Infinity for the last chunk. */
   #endOf(start: number): number {
+    return this.#starts[this.#countStartsUpTo(start)] ?? Infinity;
+  }
+
+  /** How many chunks start at or before `seq` (the starts are in increasing order). */
+  #countStartsUpTo(seq: number): number {
     let low = 0;
     let high = this.#starts.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((this.#starts[mid] as number) <= start) low = mid + 1;
+      if ((this.#starts[mid] as number) <= seq) low = mid + 1;
       else high = mid;
     }
-    return this.#starts[low] ?? Infinity;
+    return low;
   }
 
   #request(start: number): void {
