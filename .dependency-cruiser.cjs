@@ -9,7 +9,16 @@
  * What any lib folder may use: the model, and the small modules at the root of lib that depend on nothing.
  * deep-link.ts is not one of them: it reads the model, and nothing in lib needs it.
  */
-const BASE = ['model/', 'result.ts', 'errors.ts', 'events.ts', 'deferred-run.ts', 'guards.ts', 'ids.ts'];
+const BASE = [
+  'model/',
+  'result.ts',
+  'errors.ts',
+  'events.ts',
+  'deferred-run.ts',
+  'guards.ts',
+  'ids.ts',
+  'cores.ts',
+];
 
 /**
  * Each folder of src/lib and the other lib folders it may import, bottom up: a folder names only folders above it in
@@ -33,6 +42,8 @@ const LAYERS = {
   persist: ['record', 'profiles'],
   formats: ['encoding', 'display', 'record', 'redact'],
   import: ['formats', 'record', 'persist'],
+  // The export workers read chunks from IndexedDB themselves and format them with the file formats.
+  export: ['encoding', 'record', 'redact', 'persist', 'formats'],
   frames: ['encoding', 'display', 'decoders', 'ws'],
   // The search worker pages chunks from IndexedDB itself.
   search: ['encoding', 'decoders', 'record', 'persist', 'frames'],

@@ -10,6 +10,7 @@ import { SessionsDb } from './lib/persist/sessions-db';
 import { createScriptUrlPolicy } from './lib/pwa/trusted-urls';
 import { SearchClient } from './lib/search/search-client';
 import searchWorkerUrl from './lib/search/search-worker.ts?worker&url';
+import exportWorkerUrl from './lib/export/worker.ts?worker&url';
 import { LiveSession } from './lib/session/live-session';
 import type { AgentState } from './state/agent.svelte';
 import { AppShellState } from './state/app-shell.svelte';
@@ -42,8 +43,9 @@ const refresh = createRefreshScheduler();
 // Under Trusted Types the page may start only these scripts (see lib/pwa/trusted-urls.ts). The worker's URL is
 // imported rather than written as new URL(…) inside new Worker(…): that is the only form Vite rewrites, and it
 // leaves no room to hand the URL through the policy.
-const scriptUrl = createScriptUrlPolicy([searchWorkerUrl, '/sw.js'], location.href);
-const search = new SearchClient(() => new Worker(scriptUrl(searchWorkerUrl), { type: 'module' }));
+const scriptUrl = createScriptUrlPolicy([searchWorkerUrl, exportWorkerUrl, '/sw.js'], location.href);
+const startWorker = (url: string) => () => new Worker(scriptUrl(url), { type: 'module' });
+const search = new SearchClient(startWorker(searchWorkerUrl));
 // The local agent's code loads only when asked for: by the Connect through agent switch, or a pairing link
 // (`#agent-token=…`), which is taken out of the address bar at once so a reload or a copied URL does not carry it.
 const pairing = location.hash.includes('agent-token=') ? location.hash : null;
@@ -96,7 +98,7 @@ tabs.keep();
 let transfer: Promise<TransferState> | undefined;
 const loadTransfer = () =>
   (transfer ??= import('./state/transfer.svelte').then(
-    ({ TransferState }) => new TransferState(workspace, profiles),
+    ({ TransferState }) => new TransferState(workspace, profiles, startWorker(exportWorkerUrl)),
   ));
 const imports = new LazyState(async () => {
   const [{ SessionImportState }, files] = await Promise.all([

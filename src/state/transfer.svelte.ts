@@ -1,8 +1,10 @@
 import { messageOf } from '../lib/errors';
 import type { ExportFormat } from '../lib/formats/export-session';
 import { collectFile } from '../lib/formats/export-file';
+import { twoWhereTwoCores } from '../lib/cores';
+import { ExportWorkerPool } from '../lib/export/worker-pool';
 import type { Redaction, RedactionPlan } from '../lib/formats/redaction';
-import type { SessionMeta } from '../lib/model/session';
+import type { SecretVariable, SessionMeta } from '../lib/model/session';
 import type { ProfilesState } from './profiles.svelte';
 import type { ShownSessionState } from './shown-session.svelte';
 import type { Workspace } from './workspace.svelte';
@@ -30,15 +32,18 @@ export class TransferState {
   #error = $state<string | null>(null);
   readonly #workspace: Workspace;
   readonly #profiles: ProfilesState;
+  readonly #exportWorkers: ExportWorkerPool;
 
   /** What an export of the session on screen would redact: shown before the person exports. */
   get redactions(): readonly Redaction[] {
     const meta = this.#session.meta;
     return meta && this.#preview?.id === meta.id ? this.#preview.redactions : [];
   }
-  constructor(workspace: Workspace, profiles: ProfilesState) {
+  /** `createExportWorker` starts an export worker (lib/formats/export-worker.ts); exports start two. */
+  constructor(workspace: Workspace, profiles: ProfilesState, createExportWorker: () => Worker) {
     this.#workspace = workspace;
     this.#profiles = profiles;
+    this.#exportWorkers = new ExportWorkerPool(createExportWorker, twoWhereTwoCores());
   }
 
   /** Exports read the session on screen in the panel in front. */
@@ -57,7 +62,7 @@ export class TransferState {
   async preview(): Promise<void> {
     const meta = this.#session.meta;
     if (!meta) return;
-    const plan = await this.#redactionPlan(meta, false);
+    const plan = await this.#redactionPlan(meta, this.#secrets(false));
     this.#preview = { id: meta.id, redactions: plan.redactions };
   }
   /** What is under way ("Exporting…"), or null. */
@@ -82,14 +87,14 @@ export class TransferState {
    */
   async download(format: ExportFormat, save: FileSaver): Promise<void> {
     await this.#run('Exporting…', async () => {
-      const file = await this.#exportPieces(format, this.#includeSecrets);
+      const file = await this.#exportParts(format, this.#includeSecrets);
       // Including secrets is a choice for one export, never one that lingers for the next (security review L5).
       this.#includeSecrets = false;
       if (!file) return;
       const { streamDownload } = await import('../lib/pwa/stream-download');
-      const pieces = file.pieces[Symbol.asyncIterator]();
-      if (!(await streamDownload(pieces, file.name, file.mimeType, save.openUrl)))
-        save.saveBlob(await collectFile(pieces, file), file.name);
+      const parts = file.parts[Symbol.asyncIterator]();
+      if (!(await streamDownload(parts, file.name, file.mimeType, save.openUrl)))
+        save.saveBlob(await collectFile(parts, file), file.name);
     });
   }
 
@@ -99,32 +104,49 @@ export class TransferState {
    */
   async exportFile(format: ExportFormat): Promise<File | null> {
     return this.#run('Exporting…', async () => {
-      const file = await this.#exportPieces(format, false);
-      return file ? collectFile(file.pieces[Symbol.asyncIterator](), file) : null;
+      const file = await this.#exportParts(format, false);
+      return file ? collectFile(file.parts[Symbol.asyncIterator](), file) : null;
     });
   }
 
-  async #exportPieces(format: ExportFormat, includeSecrets: boolean) {
+  async #exportParts(format: ExportFormat, includeSecrets: boolean) {
     const meta = this.#session.meta;
     if (!meta) return null;
     // Loaded when first used: most visits never export, and the first screen should not wait for this code.
-    const { EXPORT_TYPES, exportFileName, exportSession } = await import('../lib/formats/export-session');
-    const { chunks, count } = this.#session.snapshot();
-    const plan = await this.#redactionPlan(meta, includeSecrets);
-    // A timestamp for the file's header, not state: nothing reactive reads it.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    const exportedAt = new Date();
+    const [{ EXPORT_TYPES, exportFileName }, { exportBytes }] = await Promise.all([
+      import('../lib/formats/export-session'),
+      import('../lib/export/export-bytes'),
+    ]);
+    const source = this.#session.source;
+    const secrets = this.#secrets(includeSecrets);
+    const plan = await this.#redactionPlan(meta, secrets);
+    const request = {
+      // Goes to the export workers as it is: the shown session keeps its meta raw, never a proxy.
+      meta,
+      format,
+      secrets,
+      plan,
+      // A timestamp for the file's header, not state: nothing reactive reads it.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      exportedAt: new Date(),
+    };
+    const records = {
+      sessionId: source.sessionId,
+      starts: source.chunkStarts(),
+      unsaved: source.unsavedChunks(),
+      count: source.length,
+    };
     return {
       name: exportFileName(meta, format),
       mimeType: EXPORT_TYPES[format].mimeType,
-      pieces: this.#reportUnchecked(exportSession(meta, chunks, count, format, plan, exportedAt), plan),
+      parts: this.#reportUnchecked(exportBytes(records, request, this.#exportWorkers), plan),
     };
   }
 
-  /** The file's pieces as they are; once the last is written, the plan knows which binary frames it could not read. */
-  async *#reportUnchecked(pieces: AsyncIterable<string>, plan: RedactionPlan): AsyncGenerator<string> {
+  /** The file's parts as they are; once the last is written, the plan knows which binary frames it could not read. */
+  async *#reportUnchecked(parts: AsyncIterable<Uint8Array>, plan: RedactionPlan): AsyncGenerator<Uint8Array> {
     this.#unchecked = null;
-    yield* pieces;
+    yield* parts;
     const count = plan.uncheckedBinary;
     this.#unchecked =
       count === 0
@@ -165,11 +187,15 @@ export class TransferState {
     this.#error = null;
   }
 
-  async #redactionPlan(meta: SessionMeta, includeSecrets: boolean): Promise<RedactionPlan> {
+  /** The export's plan; the export workers make theirs from the same secrets. */
+  async #redactionPlan(meta: SessionMeta, secrets: SecretVariable[] | null): Promise<RedactionPlan> {
     const { RedactionPlan } = await import('../lib/formats/redaction');
-    return includeSecrets
-      ? RedactionPlan.none(meta.url, meta.protocols)
-      : RedactionPlan.forSession(meta, this.#profiles.secretVariables);
+    return RedactionPlan.forExport(meta, secrets);
+  }
+
+  /** The secret variables an export searches for, as plain copies for the workers; null when it includes secrets. */
+  #secrets(includeSecrets: boolean): SecretVariable[] | null {
+    return includeSecrets ? null : this.#profiles.secretVariables.map(({ name, value }) => ({ name, value }));
   }
 
   async #run<T>(what: string, action: () => Promise<T>): Promise<T | null> {

@@ -29,6 +29,17 @@ test('Firefox: the app connects, records into IndexedDB and keeps it across a re
   await page.locator('[aria-labelledby="sessions-heading"] li button').click();
   await waitForMessageCount(page, 2);
   await waitForRow(page, 3, 'hello from firefox');
+
+  // A share link is the session exported by the export workers, which read it from IndexedDB themselves.
+  await page.locator('button[aria-controls="export-menu"]').click();
+  await page.locator('button::-p-text(Copy share link)').click();
+  const outcome = await page.waitForFunction(() => {
+    const shown = [...document.querySelectorAll('[aria-label="Export and share"] p')].map(
+      (p) => p.textContent ?? '',
+    );
+    return shown.find((text) => /Share link copied|failed/.test(text));
+  });
+  assert.match(String(await outcome.jsonValue()), /Share link copied/);
 });
 
 test('Firefox: a million-frame session reaches its last row past the height cap, and filters in a worker', async () => {

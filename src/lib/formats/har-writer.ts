@@ -38,19 +38,108 @@ interface InspectorFields {
   name?: string;
   binaryType: BinaryType;
   redactions: readonly { where: string; what: string }[];
-  close?: { code: number; reason: string; wasClean: boolean; time: number };
+  close?: HarClose;
   /** Connection events with their place in the session: a record's seq is its position among all records. */
   events: HarEvent[];
 }
 
-/** A HAR export written in pieces: what goes before the messages, each message, what goes after. */
+interface HarClose {
+  code: number;
+  reason: string;
+  wasClean: boolean;
+  time: number;
+}
+
+/**
+ * What a run of records adds to the end of a HAR file besides its messages: the file's last part is written once
+ * every record was seen, and the records may be formatted in several workers, a run each.
+ */
+export interface HarTail {
+  messages: number;
+  lastTime: number;
+  events: HarEvent[];
+  close?: HarClose;
+  /** The subprotocol and extensions the last open event of the run agreed. */
+  open?: { protocol: string; extensions: string };
+}
+
+/**
+ * A run of records as HAR messages, each with the comma that separates it from the one before: the writer
+ * drops the file's first. Events are not messages: they are kept for the tail.
+ */
+export class HarRecords {
+  readonly #plan: RedactionPlan;
+  #tail: HarTail = emptyTail();
+
+  constructor(plan: RedactionPlan) {
+    this.#plan = plan;
+  }
+
+  /** The record as HAR text: a message, or nothing for events (they are written at the end). */
+  record(record: FrameRecord): string {
+    this.#tail.lastTime = Math.max(this.#tail.lastTime, record.t);
+    if (record.kind !== 'text' && record.kind !== 'binary') {
+      this.#event(record);
+      return '';
+    }
+    const message: HarMessage = {
+      type: record.dir === 'out' ? 'send' : 'receive',
+      time: record.t / 1000,
+      opcode: record.kind === 'text' ? 1 : 2,
+      data: record.kind === 'text' ? this.#plan.text(record.text) : toBase64(this.#plan.bytes(record.bytes)),
+      ...(record.auto ? { _automatic: true } : {}),
+    };
+    this.#tail.messages++;
+    return `,${JSON.stringify(message)}`;
+  }
+
+  /** What the records since the last call add to the file's end. */
+  takeTail(): HarTail {
+    const tail = this.#tail;
+    this.#tail = emptyTail();
+    return tail;
+  }
+
+  #event(record: EventRecord): void {
+    const { t, ...fields } = record;
+    const text = (value: string) => this.#plan.text(value);
+    const tail = this.#tail;
+    switch (fields.kind) {
+      case 'open':
+        tail.open = { protocol: text(fields.protocol), extensions: fields.extensions };
+        tail.events.push({ ...fields, protocol: tail.open.protocol, time: t / 1000 });
+        return;
+      case 'close':
+        tail.close = {
+          code: fields.code,
+          reason: text(fields.reason),
+          wasClean: fields.wasClean,
+          time: t / 1000,
+        };
+        tail.events.push({ ...fields, reason: text(fields.reason), time: t / 1000 });
+        return;
+      case 'error':
+        tail.events.push({ ...fields, message: text(fields.message), time: t / 1000 });
+        return;
+      case 'note':
+        tail.events.push({ ...fields, text: text(fields.text), time: t / 1000 });
+        return;
+    }
+  }
+}
+
+const emptyTail = (): HarTail => ({ messages: 0, lastTime: -Infinity, events: [] });
+
+/**
+ * A HAR export's frame: what goes before the messages, and after them what the records' tails (HarRecords) add
+ * up to. The messages themselves are written by HarRecords, in order, between the two.
+ */
 export class HarWriter {
   readonly #meta: SessionMeta;
   readonly #plan: RedactionPlan;
   readonly #fields: InspectorFields;
   #messages = 0;
-  #protocol = '';
-  #extensions = '';
+  #open = { protocol: '', extensions: '' };
   #lastTime: number;
 
   constructor(meta: SessionMeta, plan: RedactionPlan) {
@@ -71,35 +160,33 @@ export class HarWriter {
     return `{"log":{"version":"1.2","creator":{"name":${JSON.stringify(APP_NAME)},"version":"1"},"pages":[],"entries":[{"_resourceType":"websocket","_webSocketMessages":[`;
   }
 
-  /** The record as HAR text: a message, or nothing for events (they are written at the end). */
-  record(record: FrameRecord): string {
-    this.#lastTime = Math.max(this.#lastTime, record.t);
-    if (record.kind !== 'text' && record.kind !== 'binary') {
-      this.#event(record);
-      return '';
-    }
-    const message: HarMessage = {
-      type: record.dir === 'out' ? 'send' : 'receive',
-      time: record.t / 1000,
-      opcode: record.kind === 'text' ? 1 : 2,
-      data: record.kind === 'text' ? this.#plan.text(record.text) : toBase64(this.#plan.bytes(record.bytes)),
-      ...(record.auto ? { _automatic: true } : {}),
-    };
-    return `${this.#messages++ === 0 ? '' : ','}${JSON.stringify(message)}`;
+  /**
+   * Takes in the next run's tail, in the file's order. Returns how many leading bytes of the run's text to drop:
+   * the comma before the file's first message.
+   */
+  add(tail: HarTail): number {
+    const first = this.#messages === 0 && tail.messages > 0;
+    this.#messages += tail.messages;
+    this.#lastTime = Math.max(this.#lastTime, tail.lastTime);
+    this.#fields.events.push(...tail.events);
+    if (tail.close) this.#fields.close = tail.close;
+    if (tail.open) this.#open = tail.open;
+    return first ? 1 : 0;
   }
 
   /** The rest of the entry: the request, the response and our fields, known once every record was seen. */
   end(): string {
     const meta = this.#meta;
     const endedAt = meta.endedAt ?? this.#lastTime;
+    const { protocol, extensions } = this.#open;
     const requestHeaders = this.#plan.protocols.length
       ? [{ name: 'Sec-WebSocket-Protocol', value: this.#plan.protocols.join(', ') }]
       : [];
     const responseHeaders = [
       { name: 'Upgrade', value: 'websocket' },
       { name: 'Connection', value: 'Upgrade' },
-      ...(this.#protocol ? [{ name: 'Sec-WebSocket-Protocol', value: this.#protocol }] : []),
-      ...(this.#extensions ? [{ name: 'Sec-WebSocket-Extensions', value: this.#extensions }] : []),
+      ...(protocol ? [{ name: 'Sec-WebSocket-Protocol', value: protocol }] : []),
+      ...(extensions ? [{ name: 'Sec-WebSocket-Extensions', value: extensions }] : []),
     ];
     const rest = {
       startedDateTime: new Date(meta.startedAt).toISOString(),
@@ -131,32 +218,5 @@ export class HarWriter {
     };
     // The entry's object is open since start(): close the messages array and add the other fields.
     return `],${JSON.stringify(rest).slice(1)}]}}`;
-  }
-
-  #event(record: EventRecord): void {
-    const { t, ...fields } = record;
-    const text = (value: string) => this.#plan.text(value);
-    switch (fields.kind) {
-      case 'open':
-        this.#protocol = text(fields.protocol);
-        this.#extensions = fields.extensions;
-        this.#fields.events.push({ ...fields, protocol: this.#protocol, time: t / 1000 });
-        return;
-      case 'close':
-        this.#fields.close = {
-          code: fields.code,
-          reason: text(fields.reason),
-          wasClean: fields.wasClean,
-          time: t / 1000,
-        };
-        this.#fields.events.push({ ...fields, reason: text(fields.reason), time: t / 1000 });
-        return;
-      case 'error':
-        this.#fields.events.push({ ...fields, message: text(fields.message), time: t / 1000 });
-        return;
-      case 'note':
-        this.#fields.events.push({ ...fields, text: text(fields.text), time: t / 1000 });
-        return;
-    }
   }
 }

@@ -1,4 +1,4 @@
-import type { FramesDb } from '../persist/frames-db';
+import type { FramesDb } from './frames-db';
 import type { StoredChunk } from '../record/chunk';
 
 /**

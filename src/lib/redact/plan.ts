@@ -90,6 +90,19 @@ export class RedactionPlan {
   }
 
   /**
+   * An export's plan: the session's own secrets and `currentSecrets`, or nothing redacted when `currentSecrets` is
+   * null (the person chose to include secrets). The page and each export worker make the same one.
+   */
+  static forExport(
+    meta: Pick<SessionMeta, 'url' | 'protocols' | 'secrets'>,
+    currentSecrets: readonly SecretVariable[] | null,
+  ): RedactionPlan {
+    return currentSecrets === null
+      ? RedactionPlan.none(meta.url, meta.protocols)
+      : RedactionPlan.forSession(meta, currentSecrets);
+  }
+
+  /**
    * What was found, in words. It grows as `text()` finds more: until the texts were passed through it, it speaks
    * for the URL, the subprotocols and the recorded secrets only.
    */
@@ -137,6 +150,15 @@ export class RedactionPlan {
     });
     if (!result.checked) this.#uncheckedBinary++;
     return result.bytes;
+  }
+
+  /**
+   * Takes in what another plan for the same export found: a worker's, which formatted part of the records. The
+   * file's header or end then lists it, and `uncheckedBinary` counts its frames.
+   */
+  absorb(found: readonly Redaction[], uncheckedBinary: number): void {
+    for (const { where, what } of found) this.#findings.add(where, what);
+    this.#uncheckedBinary += uncheckedBinary;
   }
 
   /** Binary frames passed through `bytes()` that could not be searched for secrets so far. */

@@ -1,5 +1,6 @@
 import type { FilterRequest, TimelineRequest, WorkerReply, WorkerRequest } from './search-protocol';
 import { splitFilter, SplitReplies } from './split-filter';
+import { twoWhereTwoCores } from '../cores';
 
 /** Starts the search worker; the composition root passes Vite's worker constructor. */
 export type WorkerFactory = () => Worker;
@@ -16,11 +17,8 @@ type ReplyHandler = (reply: WorkerReply) => void;
  */
 const STUCK_MS = 1000;
 
-/** Two workers where there are two cores: a long filter is split between them (split-filter.ts). */
-const defaultWorkerCount = () => (Math.min(2, globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 ? 2 : 1);
-
 /**
- * The page's side of the search workers, shared by the filter and the timeline, so they share the first worker and
+ * The page's side of the search workers (two where there are two cores, see cores.ts), shared by the filter and the timeline, so they share the first worker and
  * its chunk cache. A filter over many chunks is split between two workers, one a core, each keeping the chunks of
  * its half; their replies are joined into one job's, in order. It numbers jobs, sends each reply to the job it
  * answers, and drops replies for a job that a newer one of the same type replaced. Workers start with the first
@@ -38,7 +36,7 @@ export class SearchClient {
   >();
   #lastReplyAt = -Infinity;
 
-  constructor(createWorker: WorkerFactory, now = () => performance.now(), workers = defaultWorkerCount()) {
+  constructor(createWorker: WorkerFactory, now = () => performance.now(), workers = twoWhereTwoCores()) {
     this.#createWorker = createWorker;
     this.#now = now;
     this.#workers = Array.from({ length: workers }, () => null);

@@ -6,7 +6,7 @@
 import { FramesDb } from '../persist/frames-db';
 import type { ChunkColumns } from '../record/chunk';
 import { ChunkCache } from '../record/chunk-cache';
-import { readChunkGroup } from './chunk-group';
+import { readChunkGroup } from '../persist/chunk-group';
 import { compileFilter } from './filter';
 import { startDecoding } from './frame-decoding';
 import { MatchList } from './match-list';

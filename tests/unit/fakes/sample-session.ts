@@ -1,19 +1,18 @@
 import 'fake-indexeddb/auto';
 import type { ExportFormat } from '../../../src/lib/formats/export-session';
-import { exportSession } from '../../../src/lib/formats/export-session';
 import type { ImportReport } from '../../../src/lib/formats/import-report';
 import { importFile } from '../../../src/lib/formats/import-file';
 import { utf8Length } from '../../../src/lib/encoding/utf8';
-import { RedactionPlan } from '../../../src/lib/formats/redaction';
 import { FramesDb } from '../../../src/lib/persist/frames-db';
 import { KeyvalStore } from '../../../src/lib/persist/idb-store';
 import { StoredImport } from '../../../src/lib/import/stored-import';
-import type { SessionMeta } from '../../../src/lib/model/session';
+import type { SecretVariable, SessionMeta } from '../../../src/lib/model/session';
 import { SessionsDb } from '../../../src/lib/persist/sessions-db';
 import { ChunkBuilder } from '../../../src/lib/record/chunk';
 import { StoredSession } from '../../../src/lib/record/stored-session';
 import { countRecord, emptyTotals } from '../../../src/lib/model/totals';
 import type { FrameRecord, UnnumberedRecord } from '../../../src/lib/model/frame';
+import { exportInThread } from './export-in-thread';
 
 let dbCount = 0;
 function freshStorage() {
@@ -80,21 +79,18 @@ export async function* iterate<T>(items: T[]) {
   yield* items;
 }
 
-export async function exportText(
-  format: ExportFormat,
-  plan = RedactionPlan.none(sampleMeta().url, ['chat.v1']),
-) {
-  const parts: string[] = [];
-  const pieces = exportSession(
-    sampleMeta(),
-    iterate(chunksOf(SAMPLE)),
-    SAMPLE.length,
+/** The sample session exported as the app exports it, its records formatted by two (in-thread) export workers. */
+export async function exportText(format: ExportFormat, secrets: SecretVariable[] | null = null) {
+  const chunks = chunksOf(SAMPLE).map((chunk) => chunk.snapshot());
+  const { text } = await exportInThread({
+    meta: sampleMeta(),
+    chunks,
+    count: SAMPLE.length,
     format,
-    plan,
-    new Date(T0),
-  );
-  for await (const piece of pieces) parts.push(piece);
-  return parts.join('');
+    secrets,
+    exportedAt: new Date(T0),
+  });
+  return text;
 }
 
 export async function importText(text: string | Uint8Array, name: string) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exportSession } from '../../../../src/lib/formats/export-session';
 import { RedactionPlan, secretPartOfProtocol } from '../../../../src/lib/formats/redaction';
 import type { UnnumberedRecord } from '../../../../src/lib/model/frame';
-import { T0, sampleMeta, chunksOf, iterate } from '../../fakes/sample-session';
+import { exportInThread } from '../../fakes/export-in-thread';
+import { T0, sampleMeta, chunksOf } from '../../fakes/sample-session';
 
 describe('redaction', () => {
   const url = 'wss://alice:hunter2pass@api.example/ws?room=lobby&access_token=tok_live_123456&sig=abcdef123';
@@ -43,24 +43,14 @@ describe('redaction', () => {
   });
 
   it('leaves no secret in an export and lists the redactions in the header', async () => {
-    const meta = sampleMeta({ url, protocols });
+    const meta = sampleMeta({ url, protocols, secrets: [{ name: 'apiKey', value: 'k-secret-42' }] });
     const records: UnnumberedRecord[] = [
       { kind: 'note', t: T0, text: `Connecting to ${url} offering ${protocols.join(', ')}` },
       { kind: 'text', dir: 'out', t: T0 + 1, text: '{"apiKey":"k-secret-42"}', size: 24 },
     ];
     for (const format of ['native', 'har'] as const) {
-      const parts: string[] = [];
-      for await (const piece of exportSession(
-        meta,
-        iterate(chunksOf(records)),
-        2,
-        format,
-        plan,
-        new Date(),
-      )) {
-        parts.push(piece);
-      }
-      const text = parts.join('');
+      const chunks = chunksOf(records).map((chunk) => chunk.snapshot());
+      const { text } = await exportInThread({ meta, chunks, count: 2, format });
       expect(text).not.toMatch(/hunter2pass|tok_live_123456|abcdef123|ZXlKaGJH|k-secret-42/);
       expect(text).toContain('REDACTED');
     }

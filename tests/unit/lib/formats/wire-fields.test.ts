@@ -1,18 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { exportSession } from '../../../../src/lib/formats/export-session';
 import { checkNativeRecord, nativeRecordLine } from '../../../../src/lib/formats/native';
 import { RedactionPlan } from '../../../../src/lib/formats/redaction';
 import type { UnnumberedRecord } from '../../../../src/lib/model/frame';
-import {
-  T0,
-  chunksOf,
-  importText,
-  iterate,
-  readSession,
-  report,
-  sampleMeta,
-} from '../../fakes/sample-session';
+import { T0, chunksOf, importText, readSession, report, sampleMeta } from '../../fakes/sample-session';
+import { exportInThread } from '../../fakes/export-in-thread';
 
 /** A session through the agent: what it saw on the wire rides on the records. */
 const THROUGH_AGENT: UnnumberedRecord[] = [
@@ -24,19 +16,17 @@ const THROUGH_AGENT: UnnumberedRecord[] = [
   { kind: 'close', t: T0 + 5, code: 4000, reason: 'bye', wasClean: true, frameHex: '0fa0627965' },
 ];
 
-async function exported(plan = RedactionPlan.none('ws://example.test/feed', [])): Promise<string> {
-  const parts: string[] = [];
+async function exported(): Promise<string> {
   const meta = sampleMeta({ protocols: [] });
-  const pieces = exportSession(
+  const chunks = chunksOf(THROUGH_AGENT).map((chunk) => chunk.snapshot());
+  const { text } = await exportInThread({
     meta,
-    iterate(chunksOf(THROUGH_AGENT)),
-    THROUGH_AGENT.length,
-    'native',
-    plan,
-    new Date(T0),
-  );
-  for await (const piece of pieces) parts.push(piece);
-  return parts.join('');
+    chunks,
+    count: THROUGH_AGENT.length,
+    format: 'native',
+    exportedAt: new Date(T0),
+  });
+  return text;
 }
 
 describe('wire facts in the native format', () => {

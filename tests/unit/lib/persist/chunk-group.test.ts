@@ -5,7 +5,7 @@ import { KeyvalStore } from '../../../../src/lib/persist/idb-store';
 import type { ChunkColumns } from '../../../../src/lib/record/chunk';
 import { ChunkBuilder, recordAt } from '../../../../src/lib/record/chunk';
 import { emptyTotals } from '../../../../src/lib/model/totals';
-import { readChunkGroup } from '../../../../src/lib/search/chunk-group';
+import { readChunkGroup } from '../../../../src/lib/persist/chunk-group';
 
 let dbCount = 0;
 const freshFrames = () => new FramesDb(new KeyvalStore(`chunk-group-${++dbCount}`, 'frames'));

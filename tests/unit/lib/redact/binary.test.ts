@@ -1,12 +1,11 @@
 import { decode as decodeMsgpack, encode as encodeMsgpack } from '@msgpack/msgpack';
 import { decode as decodeCbor, encode as encodeCbor } from 'cbor2';
 import { describe, expect, it } from 'vitest';
-import { HarWriter } from '../../../../src/lib/formats/har-writer';
+import { HarRecords } from '../../../../src/lib/formats/har-writer';
 import { nativeRecordLine } from '../../../../src/lib/formats/native';
 import { RedactionPlan } from '../../../../src/lib/redact/plan';
 import { parseBase64 } from '../../../../src/lib/encoding/base64';
 import type { FrameRecord } from '../../../../src/lib/model/frame';
-import { sampleMeta } from '../../fakes/sample-session';
 
 const SECRET = 's3cr3t-value-42';
 const plan = () => RedactionPlan.for('wss://x.test/feed', [], [{ name: 'apiKey', value: SECRET }]);
@@ -24,8 +23,8 @@ function bytesOf(b64: string): Uint8Array {
 /** The frame as the native file and the HAR file carry it, decoded back to bytes. */
 function exported(bytes: Uint8Array, chosen = plan()): { native: Uint8Array; har: Uint8Array } {
   const line = JSON.parse(nativeRecordLine(binary(bytes), chosen)) as { b64: string };
-  const har = new HarWriter(sampleMeta(), chosen);
-  const message = JSON.parse(har.record(binary(bytes))) as { data: string };
+  const har = new HarRecords(chosen);
+  const message = JSON.parse(har.record(binary(bytes)).slice(1)) as { data: string };
   return { native: bytesOf(line.b64), har: bytesOf(message.data) };
 }
 

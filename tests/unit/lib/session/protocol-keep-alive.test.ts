@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { previewRecord } from '../../../../src/lib/frames/describe';
 import { checkHarMessage } from '../../../../src/lib/formats/har-messages';
-import { HarWriter } from '../../../../src/lib/formats/har-writer';
+import { HarRecords } from '../../../../src/lib/formats/har-writer';
 import { checkNativeRecord, nativeRecordLine } from '../../../../src/lib/formats/native';
 import { RedactionPlan } from '../../../../src/lib/formats/redaction';
 import { ChunkBuilder, recordAt } from '../../../../src/lib/record/chunk';
 import type { MessageRecord } from '../../../../src/lib/model/frame';
-import type { SessionMeta } from '../../../../src/lib/model/session';
-import { emptyTotals } from '../../../../src/lib/model/totals';
 import { connect, harness, OPEN_PACKET, SOCKET_IO_URL } from './keep-alive-harness';
 
 describe('ProtocolKeepAlive', () => {
@@ -132,16 +130,6 @@ describe('ProtocolKeepAlive', () => {
   });
 });
 
-const META: SessionMeta = {
-  id: 's',
-  url: 'ws://x/',
-  protocols: [],
-  binaryType: 'arraybuffer',
-  startedAt: 0,
-  status: 'closed',
-  totals: emptyTotals(),
-};
-
 describe('the automatic mark', () => {
   const sent: MessageRecord[] = [
     { seq: 0, t: 1, kind: 'text', dir: 'out', text: '3', size: 1, auto: true },
@@ -170,7 +158,7 @@ describe('the automatic mark', () => {
       const line = JSON.parse(nativeRecordLine(record, plan)) as Record<string, unknown>;
       const native = checkNativeRecord(line);
       expect(native.ok && native.value.kind === record.kind && 'auto' in native.value).toBe(!!record.auto);
-      const har = new HarWriter(META, plan);
+      const har = new HarRecords(plan);
       const message = JSON.parse(har.record(record).replace(/^,/, '')) as Record<string, unknown>;
       const imported = checkHarMessage(message);
       expect(imported.ok && imported.value.kind === record.kind && 'auto' in imported.value).toBe(
