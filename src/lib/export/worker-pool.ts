@@ -11,8 +11,8 @@ export interface WorkerLease {
 
 /**
  * The export workers, kept a minute between exports. A new worker's first export runs while its JIT compiles the
- * formatting code: in Chromium 156 here a second export on the same workers took 4.2 CPU-seconds, where new
- * workers took 5.1–6.9 for the same million frames (bench/run.js's export case, 2026-12-01).
+ * formatting code: in Chromium 156 here, new workers for every export took 5.2–6.7 CPU-seconds for a million
+ * frames, workers kept from one export to the next 4.2–5.4 after their first (2026-12-01, README).
  */
 export class ExportWorkerPool {
   readonly #create: () => ExportWorker;
