@@ -40,6 +40,22 @@ export async function* exportBytes(
   const chunks = source.starts
     .filter((start) => start < source.count)
     .map((start, i) => ({ start, endSeq: source.starts[i + 1] ?? Infinity }));
+  // An empty session starts no worker.
+  if (chunks.length > 0) {
+    for await (const formatted of formattedChunks(chunks, source, request, pool)) {
+      yield assembly.add(formatted.bytes, formatted.records, formatted.tail);
+    }
+  }
+  yield assembly.end();
+}
+
+/** The chunks as the workers formatted them, in order: worker k of n formats chunks k, k + n, k + 2n… */
+async function* formattedChunks(
+  chunks: ExportJob['chunks'],
+  source: ExportSource,
+  request: ExportRequest,
+  pool: Pick<ExportWorkerPool, 'lease'>,
+): AsyncGenerator<Formatted> {
   const lease = pool.lease();
   const lanes = lease.workers.slice(0, chunks.length).map((worker) => new Lane(worker));
   let finished = false;
@@ -65,15 +81,14 @@ export async function* exportBytes(
     });
     for (let i = 0; i < chunks.length; i++) {
       const lane = lanes[i % lanes.length] as Lane;
-      const formatted = await lane.next();
-      yield assembly.add(formatted.bytes, formatted.records, formatted.tail);
+      yield await lane.next();
+      // Taken: the worker may send one more.
       lane.send({ type: 'more' });
     }
     finished = true;
   } finally {
     lease.done(finished);
   }
-  yield assembly.end();
 }
 
 type Formatted = Extract<ExportWorkerSays, { type: 'chunk' }>;

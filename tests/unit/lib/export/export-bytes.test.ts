@@ -57,6 +57,12 @@ describe('exporting with export workers', () => {
     expect(entry.response.headers).toContainEqual({ name: 'Sec-WebSocket-Protocol', value: 'chat.v1' });
   });
 
+  it('writes an empty session without starting a worker', async () => {
+    const { text, workers } = await exportInThread({ meta, chunks: [], count: 0, format: 'har' });
+    expect(workers).toHaveLength(0);
+    expect(JSON.parse(text).log.entries[0]._webSocketMessages).toEqual([]);
+  });
+
   it('leaves out the records from the count on, and ends the native file with the count written', async () => {
     const { text } = await exportInThread({ meta, chunks: session, count: 455, format: 'native' });
     const lines = text.trimEnd().split('\n');
