@@ -1,5 +1,5 @@
 import { utf8BytesOfLongText } from '../encoding/utf8';
-import { messageOf } from '../errors';
+import { messageOf, missingFromStorage } from '../errors';
 import type { FramesDb } from '../persist/frames-db';
 import type { ChunkColumns } from '../record/chunk';
 import { readChunkGroup } from '../persist/chunk-group';
@@ -54,7 +54,7 @@ export class ExportJobRunner {
       const given = unsaved.get(start);
       if (given !== undefined) return Promise.resolve(given);
       const reading = readChunkGroup(this.#frames, job.sessionId, [start], endSeq).then(([chunk]) => {
-        if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
+        if (chunk === undefined) throw missingFromStorage(start);
         return chunk;
       });
       // A read ahead that fails is reported when its turn comes; until then it must not count as unhandled.

@@ -4,7 +4,7 @@ import type { FrameRecord } from '../model/frame';
 import type { ChunkColumns, StoredChunk } from './chunk';
 import { recordAt } from './chunk';
 import { ChunkCache, chunkBytes } from './chunk-cache';
-import { messageOf } from '../errors';
+import { messageOf, missingFromStorage } from '../errors';
 
 /** Reads the chunk at `firstSeq`, whose records end at most at `endSeq`, the next start (see FrameReader.chunk). */
 export type ChunkLoader = (firstSeq: number, endSeq: number) => Promise<StoredChunk | undefined>;
@@ -124,7 +124,7 @@ export class ChunkPager {
 
   async #read(start: number): Promise<ChunkColumns> {
     const chunk = this.#cache.peek(start) ?? (await this.#load(start, this.#endOf(start)));
-    if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
+    if (chunk === undefined) throw missingFromStorage(start);
     return chunk;
   }
 

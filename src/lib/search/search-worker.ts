@@ -12,7 +12,7 @@ import { startDecoding } from './frame-decoding';
 import { MatchList } from './match-list';
 import type { FilterRequest, TimelineRequest, WorkerReply, WorkerRequest } from './search-protocol';
 import { latencyMeasure, TrafficCounter } from './timeline';
-import { messageOf } from '../errors';
+import { messageOf, missingFromStorage } from '../errors';
 
 const CACHE_BUDGET_BYTES = 512 << 20;
 /**
@@ -168,7 +168,7 @@ async function savedChunks(
   const chunks = await readChunkGroup(frames, sessionId, groupStarts, endSeq);
   return groupStarts.map((start, k) => {
     const chunk = chunks[k];
-    if (chunk === undefined) throw new Error(`the records from ${start} on are missing from storage`);
+    if (chunk === undefined) throw missingFromStorage(start);
     if ((groupStarts[k + 1] ?? endSeq) !== Infinity) cache.set(cacheKey(sessionId, start), chunk);
     return chunk;
   });
