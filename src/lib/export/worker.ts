@@ -1,6 +1,6 @@
 /**
  * An export worker: formats its share of a session's records off the page, reading them from IndexedDB itself.
- * The page starts two, one a core, and writes the file from their groups in turn (export-bytes.ts).
+ * The page starts two, one a core, and writes the file from their chunks in turn (export-bytes.ts).
  */
 import { FramesDb } from '../persist/frames-db';
 import { ExportJobRunner } from './job';
