@@ -82,7 +82,7 @@ export class ScenarioState {
     const meta = session.meta;
     if (meta === null) return;
     const records: UnnumberedRecord[] = [];
-    for await (const chunk of session.snapshot().chunks) {
+    for await (const chunk of session.source.chunks()) {
       for (let index = 0; index < chunk.count; index++) records.push(recordAt(chunk, index));
     }
     const name = meta.name ?? `Replay of ${meta.url}`;

@@ -1,5 +1,4 @@
 import type { SessionMeta } from '../lib/model/session';
-import type { ChunkColumns } from '../lib/record/chunk';
 import type { FrameSource } from '../lib/record/frame-source';
 import { EMPTY_SOURCE } from '../lib/record/frame-source';
 import { messageCount } from '../lib/model/totals';
@@ -159,11 +158,6 @@ export class ShownSessionState {
     void this.#version;
     const totals = this.#source.totals;
     return { ...totals, messages: messageCount(totals) };
-  }
-
-  /** The records on screen as chunks, for an export, with how many there are now (a live session grows). */
-  snapshot(): { chunks: AsyncIterable<ChunkColumns>; count: number } {
-    return { chunks: this.#source.chunks(), count: this.#source.length };
   }
 
   /** The first record at or after a time, for "go to". */

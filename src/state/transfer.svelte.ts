@@ -39,7 +39,7 @@ export class TransferState {
     const meta = this.#session.meta;
     return meta && this.#preview?.id === meta.id ? this.#preview.redactions : [];
   }
-  /** `createExportWorker` starts an export worker (lib/formats/export-worker.ts); exports start two. */
+  /** `createExportWorker` starts an export worker (lib/export/worker.ts); exports start two. */
   constructor(workspace: Workspace, profiles: ProfilesState, createExportWorker: () => Worker) {
     this.#workspace = workspace;
     this.#profiles = profiles;

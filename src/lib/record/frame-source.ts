@@ -24,7 +24,7 @@ export interface FrameSource {
    * yet written, or the open chunk stored in pieces): a worker cannot read them.
    */
   unsavedChunks(): ChunkColumns[];
-  /** Every chunk in order, read one at a time: what an export streams from. */
+  /** Every chunk in order, read one at a time: for a walk over the whole session (pairing, a scenario from it). */
   chunks(): AsyncIterable<ChunkColumns>;
   /** Records arrived or a chunk was read: a view should redraw (it throttles itself). */
   on(type: 'changed', listener: () => void): Unsubscribe;

@@ -18,8 +18,8 @@ type ReplyHandler = (reply: WorkerReply) => void;
 const STUCK_MS = 1000;
 
 /**
- * The page's side of the search workers (two where there are two cores, see cores.ts), shared by the filter and the timeline, so they share the first worker and
- * its chunk cache. A filter over many chunks is split between two workers, one a core, each keeping the chunks of
+ * The page's side of the search workers (two where there are two cores, see cores.ts), shared by the filter and
+ * the timeline, so they share the first worker and its chunk cache. A filter over many chunks is split between two workers, one a core, each keeping the chunks of
  * its half; their replies are joined into one job's, in order. It numbers jobs, sends each reply to the job it
  * answers, and drops replies for a job that a newer one of the same type replaced. Workers start with the first
  * job that needs them.
