@@ -7,33 +7,32 @@ const env = useEnvironment();
 const COUNT = 10_000_000;
 
 /**
- * The rows on screen: their numbers, and whether any is still a placeholder. Read in the page.
- * @returns {{ seqs: number[], placeholders: number }}
+ * The rows on screen, once the grid has drawn them: their numbers, and how many are still placeholders; null
+ * while no row is on screen or any is a placeholder. The grid redraws after its scroll event, so right after a
+ * scroll the screen may hold no row yet. Read in the page: self-contained, since the page's policy allows no eval.
+ * @returns {{ seqs: number[], placeholders: number } | null}
  */
-function onScreen() {
+function drawnRowsOnScreen() {
   const grid = /** @type {Element} */ (document.querySelector('[role="grid"]'));
   const box = grid.getBoundingClientRect();
   const visible = [...grid.querySelectorAll('[role="row"][aria-rowindex]')].filter((node) => {
     const rect = node.getBoundingClientRect();
     return rect.bottom > box.top + 30 && rect.top < box.bottom;
   });
-  return {
-    seqs: visible.map((node) => Number(node.getAttribute('aria-rowindex')) - 2).filter((seq) => seq >= 0),
-    placeholders: visible.filter((node) => node.classList.contains('placeholder')).length,
-  };
+  const seqs = visible
+    .map((node) => Number(node.getAttribute('aria-rowindex')) - 2)
+    .filter((seq) => seq >= 0);
+  const placeholders = visible.filter((node) => node.classList.contains('placeholder')).length;
+  return seqs.length > 0 && placeholders === 0 ? { seqs, placeholders } : null;
 }
 
 /**
- * The rows on screen once the grid has drawn them: it redraws after its scroll event, so right after a scroll
- * the screen may hold no row yet, or placeholders.
+ * Waits for the rows on screen to be drawn, and reads them.
  * @param {import('playwright-core').Page} page
+ * @returns {Promise<{ seqs: number[], placeholders: number }>}
  */
 async function rowsDrawn(page) {
-  await page.waitForFunction(`(() => {
-    const { seqs, placeholders } = (${onScreen})();
-    return seqs.length > 0 && placeholders === 0;
-  })()`);
-  return page.evaluate(onScreen);
+  return (await page.waitForFunction(drawnRowsOnScreen)).jsonValue();
 }
 
 test('every row of a 10,000,000-frame session is reachable: keys, go to, scrollbar and wheel', async () => {
