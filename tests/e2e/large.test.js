@@ -32,7 +32,9 @@ function drawnRowsOnScreen() {
  * @returns {Promise<{ seqs: number[], placeholders: number }>}
  */
 async function rowsDrawn(page) {
-  return (await page.waitForFunction(drawnRowsOnScreen)).jsonValue();
+  const rows = await (await page.waitForFunction(drawnRowsOnScreen)).jsonValue();
+  // waitForFunction resolves only on a value that is not null.
+  return /** @type {{ seqs: number[], placeholders: number }} */ (rows);
 }
 
 test('every row of a 10,000,000-frame session is reachable: keys, go to, scrollbar and wheel', async () => {
