@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { shownCount } from '../tests/shared/probes.js';
+import { openInstalledApp } from './app-page.js';
 
 export const AGENT_CASE = 'record 200,000 × 100 B text through the agent';
 const COUNT = 200_000;
@@ -92,10 +93,10 @@ async function runApp(browser, appUrl, url, agent) {
   const page = await context.newPage();
   if (agent) {
     const fragment = new URLSearchParams({ 'agent-token': agent.token, 'agent-url': agent.url });
-    await page.goto(`${appUrl}index.html#${fragment}`);
+    await openInstalledApp(page, `${appUrl}index.html#${fragment}`);
     await page.getByRole('status', { name: 'Agent state' }).filter({ hasText: 'connected' }).waitFor();
   } else {
-    await page.goto(appUrl);
+    await openInstalledApp(page, appUrl);
   }
   await page.getByLabel('URL', { exact: true }).fill(url);
   // The stream saturates the page at once: the click must not wait for the page to settle afterwards.

@@ -4,6 +4,7 @@
  * counted, read from the time the app shows. Shared by the filter cases of the bench.
  */
 import { seedSession, showSeededSession } from '../tests/shared/seed-bundle.js';
+import { openInstalledApp } from './app-page.js';
 
 /**
  * Seeds a stored session of `count` frames in a fresh context and opens it.
@@ -16,7 +17,7 @@ import { seedSession, showSeededSession } from '../tests/shared/seed-bundle.js';
 export async function openSeeded(browser, appUrl, count, protocol = 'json', asJson = false) {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(appUrl);
+  await openInstalledApp(page, appUrl);
   await seedSession(page, count, protocol, asJson);
   await showSeededSession(page);
   await page.locator(`[role="row"][aria-rowindex="${count + 1}"]`).waitFor({ timeout: 30_000 });

@@ -16,6 +16,7 @@ import { seedSession } from '../tests/shared/seed-bundle.js';
 import { AGENT_CASE, runAgentCase } from './agent-app.js';
 import { DECODED_CASE, runDecodedFilters } from './decoded-filters.js';
 import { medianWarm, openSeeded, timeFilter } from './filter-timing.js';
+import { openInstalledApp } from './app-page.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** BENCH_ONLY=binary (any part of a case's name) runs just the matching cases. */
@@ -147,12 +148,18 @@ async function runBare(c, withStorage, inWorker = false) {
   return { rate: (received - 1) / seconds, lagP50, lagP99 };
 }
 
-/** @param {{ count: number, size: number, binary: boolean }} c */
-async function runApp(c) {
+/**
+ * The app recording the stream, once its service worker is installed (as on every visit after the first), or with
+ * `firstVisit` as it loads for the first time: the service worker then precaches the app during the recording.
+ * @param {{ count: number, size: number, binary: boolean }} c
+ * @param {boolean} [firstVisit]
+ */
+async function runApp(c, firstVisit = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(WATCH_LONG_TASKS);
-  await page.goto(appUrl);
+  if (firstVisit) await page.goto(appUrl);
+  else await openInstalledApp(page, appUrl);
   await page.getByRole('button', { name: 'Connect', exact: true }).waitFor();
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -222,11 +229,14 @@ for (const c of STREAM_CASES) {
   const workerStoring = [];
   /** @type {Awaited<ReturnType<typeof runApp>>[]} */
   const app = [];
+  /** @type {number[]} */
+  const firstVisit = [];
   for (let round = 0; round < ROUNDS; round++) {
     bare.push((await runBare(c, false)).rate);
     bareStoring.push(await runBare(c, true));
     workerStoring.push(await runBare(c, true, true));
     app.push(await runApp(c));
+    firstVisit.push((await runApp(c, true)).rate);
   }
   const bareRate = median(bare);
   const appRate = median(app.map((a) => a.rate));
@@ -235,6 +245,7 @@ for (const c of STREAM_CASES) {
     bareMsgsPerSec: Math.round(bareRate),
     appMsgsPerSec: Math.round(appRate),
     ratio: Number((appRate / bareRate).toFixed(2)),
+    firstVisitRatio: Number((median(firstVisit) / bareRate).toFixed(2)),
     persisted: `${Math.min(...app.map((a) => a.persisted))}/${c.count}`,
     lagP50ms: Math.max(...app.map((a) => a.lagP50)),
     lagP99ms: Math.max(...app.map((a) => a.lagP99)),
@@ -260,7 +271,7 @@ async function runReopen() {
   const count = 1_000_000;
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(appUrl);
+  await openInstalledApp(page, appUrl);
   await seedSession(page, count);
   await page.reload();
   const cdp = await context.newCDPSession(page);
@@ -538,6 +549,7 @@ async function runScroll(kind) {
   await page.addInitScript(WATCH_LONG_TASKS);
   const url = `${wsUrl}/stream?count=300000&rate=20000&size=100`;
   if (kind === 'app') {
+    await openInstalledApp(page, appUrl);
     await page.goto(`${appUrl}?${new URLSearchParams({ url, connect: '1' })}`);
   } else {
     await page.setContent('<!doctype html><body></body>');
@@ -591,7 +603,7 @@ async function runMemory() {
   const count = 1_000_000;
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(appUrl);
+  await openInstalledApp(page, appUrl);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;

@@ -6,6 +6,7 @@
  * ten Connect clicks (one per tab, each switching tabs) are timed and watched apart.
  */
 import { shownCount } from '../tests/shared/probes.js';
+import { openInstalledApp } from './app-page.js';
 
 export const TABS_CASE = 'ten tabs × 1,000 msgs/s each';
 
@@ -122,7 +123,7 @@ async function runApp(browser, appUrl, url) {
     front: 0,
   };
   await page.addInitScript((value) => localStorage.setItem('wsi.open-tabs', value), JSON.stringify(kept));
-  await page.goto(appUrl);
+  await openInstalledApp(page, appUrl);
   const tabs = page.getByRole('tablist', { name: 'Connections' }).getByRole('tab');
   await tabs.nth(TABS - 1).waitFor();
   await page.evaluate(sampleFrames);
