@@ -19,10 +19,10 @@ const STUCK_MS = 1000;
 
 /**
  * The page's side of the search workers (two where there are two cores, see cores.ts), shared by the filter and
- * the timeline, so they share the first worker and its chunk cache. A filter over many chunks is split between two workers, one a core, each keeping the chunks of
- * its half; their replies are joined into one job's, in order. It numbers jobs, sends each reply to the job it
- * answers, and drops replies for a job that a newer one of the same type replaced. Workers start with the first
- * job that needs them.
+ * the timeline, so they share the first worker and its chunk cache. A filter over many chunks is split between
+ * two workers, one a core, each keeping the chunks of its half; their replies are joined into one job's, in order.
+ * It numbers jobs, sends each reply to the job it answers, and drops replies for a job that a newer one of the
+ * same type replaced. Workers start with the first job that needs them.
  */
 export class SearchClient {
   readonly #createWorker: () => SearchWorker;
