@@ -163,7 +163,12 @@ async function runApp(browser, appUrl, url) {
   await tabs.nth(TABS - 1).waitFor();
   await page.evaluate(sampleFrames);
   const started = Date.now();
-  await page.evaluate(connectEveryTab, TABS);
+  // connectEveryTab waits without a deadline of its own: give up rather than hang the bench if a tab never opens.
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('ten tabs: not all connected within 120 s')), 120_000);
+  });
+  await Promise.race([page.evaluate(connectEveryTab, TABS), deadline]).finally(() => clearTimeout(timer));
   const connectingMs = Date.now() - started;
   const connecting = await page.evaluate(stopSampling);
   // All ten are open and streaming now: what follows is the figure the issue asks for.
