@@ -3,7 +3,7 @@ import type { UnnumberedRecord } from '../../../../src/lib/model/frame';
 import type { ConnectionStatus } from '../../../../src/lib/ws/connection';
 import { Connection } from '../../../../src/lib/ws/connection';
 import type { PagePort } from '../../../../src/lib/ws/socket-service';
-import { serveSocket } from '../../../../src/lib/ws/socket-service';
+import { MAX_BATCH_BYTES, MAX_BATCH_REPORTS, serveSocket } from '../../../../src/lib/ws/socket-service';
 import type { SocketReport } from '../../../../src/lib/ws/worker-protocol';
 import type { SocketWorkerPort } from '../../../../src/lib/ws/worker-socket';
 import { WorkerSocket } from '../../../../src/lib/ws/worker-socket';
@@ -111,6 +111,24 @@ describe('WorkerSocket with the socket worker', () => {
       },
       { kind: 'text', dir: 'in', t: 104, text: '€', size: 3 },
     ]);
+  });
+
+  it('sends a batch at once when it is full, so a burst is several short tasks on the page, not one long one', () => {
+    const { socket, records, batches, runTimers } = connectThroughWorker();
+    socket().open();
+    for (let i = 0; i < 2 * MAX_BATCH_REPORTS + 10; i++) socket().receive(`m${i}`);
+    expect(batches.map((batch) => batch.length)).toEqual([MAX_BATCH_REPORTS, MAX_BATCH_REPORTS]);
+    runTimers();
+    expect(batches.map((batch) => batch.length)).toEqual([MAX_BATCH_REPORTS, MAX_BATCH_REPORTS, 11]);
+    expect(records.map((record) => (record.kind === 'text' ? record.text : record.kind)).slice(0, 3)).toEqual(
+      ['open', 'm0', 'm1'],
+    );
+    expect(records).toHaveLength(2 * MAX_BATCH_REPORTS + 11);
+
+    // Large frames fill a batch by their bytes first.
+    const frame = 64 << 10;
+    for (let i = 0; i < MAX_BATCH_BYTES / frame + 1; i++) socket().receive(new ArrayBuffer(frame));
+    expect(batches.at(-1)).toHaveLength(MAX_BATCH_BYTES / frame);
   });
 
   it('passes Blobs through for binaryType "blob" and keeps their order', async () => {
