@@ -11,7 +11,6 @@ import { createScriptUrlPolicy } from './lib/pwa/trusted-urls';
 import { SearchClient } from './lib/search/search-client';
 import searchWorkerUrl from './lib/search/search-worker.ts?worker&url';
 import exportWorkerUrl from './lib/export/worker.ts?worker&url';
-import socketWorkerUrl from './lib/ws/worker.ts?worker&url';
 import { LiveSession } from './lib/session/live-session';
 import type { AgentState } from './state/agent.svelte';
 import { AppShellState } from './state/app-shell.svelte';
@@ -44,10 +43,7 @@ const refresh = createRefreshScheduler();
 // Under Trusted Types the page may start only these scripts (see lib/pwa/trusted-urls.ts). The worker's URL is
 // imported rather than written as new URL(…) inside new Worker(…): that is the only form Vite rewrites, and it
 // leaves no room to hand the URL through the policy.
-const scriptUrl = createScriptUrlPolicy(
-  [searchWorkerUrl, exportWorkerUrl, socketWorkerUrl, '/sw.js'],
-  location.href,
-);
+const scriptUrl = createScriptUrlPolicy([searchWorkerUrl, exportWorkerUrl, '/sw.js'], location.href);
 const startWorker = (url: string) => () => new Worker(scriptUrl(url), { type: 'module' });
 const search = new SearchClient(startWorker(searchWorkerUrl));
 // The local agent's code loads only when asked for: by the Connect through agent switch, or a pairing link
@@ -69,13 +65,7 @@ const workspace: Workspace = new Workspace(
   sessions,
   {
     liveSession: () =>
-      new LiveSession({
-        frames: framesDb,
-        catalog: sessionsDb,
-        newId,
-        lock: holdRecordingLock,
-        createSocket,
-      }),
+      new LiveSession({ frames: framesDb, catalog: sessionsDb, newId, lock: holdRecordingLock }),
     panelParts: (live) => {
       const session = new ShownSessionState(refresh);
       const view = new FrameViewState();
@@ -98,12 +88,9 @@ const profileFiles = new LazyState(async () => {
   const { ProfileFilesState } = await import('./state/profile-files.svelte');
   return new ProfileFilesState(profiles);
 });
-// The tabs of the last visit come back before anything is shown (their code loads beside the first screen's). So
-// does the socket's: every connection's socket lives in a worker of its own (lib/ws/worker-socket.ts), so that
-// receiving never waits for the page's rendering or its writes to storage.
-const { TabsState, workerSocketFactory } = await import('./before-mount');
-const createSocket = workerSocketFactory(startWorker(socketWorkerUrl));
 workspace.addPanel();
+// The tabs of the last visit come back before anything is shown (their code loads beside the first screen's).
+const { TabsState } = await import('./state/tabs.svelte');
 const tabs = new TabsState(workspace, localStorage);
 tabs.restore();
 tabs.keep();

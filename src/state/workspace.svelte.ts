@@ -36,7 +36,7 @@ export class Workspace {
   /** The panel in front: where a profile loads, an import opens, an export reads from. */
   get front(): Panel {
     const panel = this.#front ?? this.#panels[0];
-    if (panel === undefined) throw new Error('No panel yet: call addPanel() first.');
+    if (panel === undefined) throw new Error('The workspace has no panel yet: call addPanel() first.');
     return panel;
   }
   set front(panel: Panel) {

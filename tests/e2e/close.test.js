@@ -37,21 +37,6 @@ test('a close code the page may not send, or a reason over 123 bytes, is refused
   assert.match((await page.getByRole('status', { name: 'Connection state' }).textContent()) ?? '', /open/);
 });
 
-test('the socket lives in a worker of its own, which ends with the connection', async () => {
-  const page = await env.open({ url: env.wsUrl + '/echo' });
-  const started = page.waitForEvent('worker');
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  const worker = await started;
-  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'open' }).waitFor();
-  // src/lib/ws/worker.ts, built as assets/worker-<hash>.js (the export worker has the same name, but starts only
-  // for an export).
-  assert.match(worker.url(), /\/assets\/worker-[\w-]+\.js$/);
-  const ended = new Promise((resolve) => worker.once('close', resolve));
-  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
-  await ended;
-  await waitUntilClosed(page);
-});
-
 test('Disconnect closes with 1000', async () => {
   const page = await openConnected(env, '/echo');
   await page.getByRole('button', { name: 'Disconnect' }).click();

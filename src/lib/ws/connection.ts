@@ -3,7 +3,7 @@ import type { Unsubscribe } from '../events';
 import { Emitter } from '../events';
 import type { BinaryType, UnnumberedRecord } from '../model/frame';
 import { preciseNow } from '../model/frame';
-import { closeWire, firedAt, incomingWire, outgoingWire } from './wire-facts';
+import { closeWire, incomingWire, outgoingWire } from './wire-facts';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closing' | 'closed';
 
@@ -51,10 +51,10 @@ export class Connection {
     this.#clock = clock;
     this.#socket = createSocket(settings.url, settings.protocols);
     this.#socket.binaryType = settings.binaryType;
-    this.#socket.addEventListener('open', (event) => this.#onOpen(event));
+    this.#socket.addEventListener('open', () => this.#onOpen());
     this.#socket.addEventListener('message', (event) => this.#onMessage(event));
-    this.#socket.addEventListener('error', (event) =>
-      this.#emit({ kind: 'error', t: firedAt(event, this.#clock), message: ERROR_MESSAGE }),
+    this.#socket.addEventListener('error', () =>
+      this.#emit({ kind: 'error', t: this.#clock(), message: ERROR_MESSAGE }),
     );
     this.#socket.addEventListener('close', (event) => this.#onClose(event));
   }
@@ -111,14 +111,14 @@ export class Connection {
     if (this.#status !== 'open') throw new Error(`Cannot send while the connection is ${this.#status}.`);
   }
 
-  #onOpen(event: Event): void {
+  #onOpen(): void {
     this.#setStatus('open');
     const { protocol, extensions } = this.#socket;
-    this.#emit({ kind: 'open', t: firedAt(event, this.#clock), protocol, extensions });
+    this.#emit({ kind: 'open', t: this.#clock(), protocol, extensions });
   }
 
   #onMessage(event: MessageEvent): void {
-    const t = firedAt(event, this.#clock);
+    const t = this.#clock();
     const data: unknown = event.data;
     const wire = incomingWire(event);
     if (typeof data === 'string') {
@@ -152,7 +152,7 @@ export class Connection {
   #onClose(event: CloseEvent): void {
     this.#emit({
       kind: 'close',
-      t: firedAt(event, this.#clock),
+      t: this.#clock(),
       code: event.code,
       reason: event.reason,
       wasClean: event.wasClean,

@@ -1,5 +1,4 @@
 import type { WireFacts } from '../model/frame';
-import type { StampedEvent } from './worker-socket';
 
 /** Copies what a socket that sees the wire adds (WireFacts) onto the records Connection makes. */
 
@@ -19,9 +18,4 @@ export function incomingWire(event: MessageEvent): { compressed?: boolean } {
 export function closeWire(event: CloseEvent): { frameHex?: string } {
   const frameHex = (event as WireFacts).closeFrameHex;
   return frameHex === undefined ? {} : { frameHex };
-}
-
-/** When `event` fired: a socket in a worker says (its events reach the page later, in batches); else now. */
-export function firedAt(event: Event & StampedEvent, clock: () => number): number {
-  return event.firedAt ?? clock();
 }
