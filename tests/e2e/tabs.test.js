@@ -69,8 +69,11 @@ test('a tab in the background records every message, shown when it comes back', 
   await page.getByRole('button', { name: 'New connection' }).click();
   // The stream's tab is in the background: its grid is not on the page at all.
   await page.getByRole('tab').nth(1).and(page.locator('[aria-selected="true"]')).waitFor();
+  // The new tab's grid loads just after its panel is drawn: counted once its header row is there.
+  const rows = page.getByRole('grid', { name: 'Frames' }).getByRole('row');
+  await rows.first().waitFor();
   assert.equal(await page.getByRole('grid', { name: 'Frames' }).count(), 1);
-  assert.equal(await page.getByRole('grid', { name: 'Frames' }).getByRole('row').count(), 1);
+  assert.equal(await rows.count(), 1);
   const streamed = page
     .getByRole('list', { name: 'Sessions' })
     .getByRole('listitem')
