@@ -148,6 +148,11 @@ export class LiveConnectionState {
     return wanted;
   }
 
+  /** The person moved to another tab before this connection opened: opening later takes no focus. */
+  dropFocusRequest(): void {
+    this.#focusOnOpen = false;
+  }
+
   /** Sends a composed message (variables filled in with this connection's `{{$seq}}`). */
   send(message: ComposedMessage, options?: SendOptions): Result<void> {
     const sent = this.session.send(message, options);

@@ -40,7 +40,11 @@ export class Workspace {
     return panel;
   }
   set front(panel: Panel) {
-    if (this.#panels.includes(panel)) this.#front = panel;
+    if (!this.#panels.includes(panel)) return;
+    // The tab going to the back may still be connecting, or its composer not yet drawn: its Message box must not
+    // take the focus when the person comes back to it later (it would take it from the tab strip).
+    if (this.#panels.length > 0 && this.front !== panel) this.front.live.dropFocusRequest();
+    this.#front = panel;
   }
 
   /** Sessions recording in this tab now: never deleted, listed before storage lists them. */

@@ -93,6 +93,22 @@ describe('Workspace tabs', () => {
     expect(env.workspace.front).toBe(first);
   });
 
+  it('drops the focus request of a tab sent to the back before its connection opened', () => {
+    const env = workspace();
+    const first = env.workspace.addPanel();
+    const second = env.workspace.addPanel();
+    first.connection.connect();
+    env.workspace.front = second;
+    env.socket().open();
+    env.workspace.front = first;
+    expect(first.live.takeFocusOnOpen()).toBe(false);
+    // A tab that stays in front keeps its request until its composer asks.
+    second.connection.connect();
+    env.socket().open();
+    env.workspace.front = second;
+    expect(second.live.takeFocusOnOpen()).toBe(true);
+  });
+
   it('closes a tab’s connection with it, keeps its recording, and never closes the last tab', async () => {
     const env = workspace();
     const first = env.workspace.addPanel();
