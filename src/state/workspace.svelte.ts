@@ -43,7 +43,7 @@ export class Workspace {
     if (!this.#panels.includes(panel)) return;
     // The tab going to the back may still be connecting, or its composer not yet drawn: its Message box must not
     // take the focus when the person comes back to it later (it would take it from the tab strip).
-    if (this.#panels.length > 0 && this.front !== panel) this.front.live.dropFocusRequest();
+    if (this.front !== panel) this.front.live.dropFocusRequest();
     this.#front = panel;
   }
 

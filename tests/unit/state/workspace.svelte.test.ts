@@ -93,20 +93,30 @@ describe('Workspace tabs', () => {
     expect(env.workspace.front).toBe(first);
   });
 
-  it('drops the focus request of a tab sent to the back before its connection opened', () => {
+  it('drops the focus request of a tab sent to the back before its composer took it', () => {
     const env = workspace();
     const first = env.workspace.addPanel();
     const second = env.workspace.addPanel();
+    // Opened in front, but sent to the back before its composer was drawn (a slow page).
     first.connection.connect();
-    env.workspace.front = second;
     env.socket().open();
+    env.workspace.front = second;
     env.workspace.front = first;
     expect(first.live.takeFocusOnOpen()).toBe(false);
-    // A tab that stays in front keeps its request until its composer asks.
+    // Sent to the back while connecting, opened there.
+    env.workspace.front = second;
     second.connection.connect();
+    env.workspace.front = first;
     env.socket().open();
     env.workspace.front = second;
-    expect(second.live.takeFocusOnOpen()).toBe(true);
+    expect(second.live.takeFocusOnOpen()).toBe(false);
+    // A tab that stays in front keeps its request until its composer asks.
+    const third = env.workspace.addPanel();
+    env.workspace.front = third;
+    third.connection.connect();
+    env.socket().open();
+    env.workspace.front = third;
+    expect(third.live.takeFocusOnOpen()).toBe(true);
   });
 
   it('closes a tab’s connection with it, keeps its recording, and never closes the last tab', async () => {
