@@ -148,7 +148,10 @@ export class LiveConnectionState {
     return wanted;
   }
 
-  /** The person moved to another tab before this connection opened: opening later takes no focus. */
+  /**
+   * The person moved to another tab before the composer took the focus (still connecting, or open but not yet
+   * drawn): coming back to this tab later leaves the focus where it is.
+   */
   dropFocusRequest(): void {
     this.#focusOnOpen = false;
   }
