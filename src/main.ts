@@ -3,16 +3,15 @@ import { parseDeepLink, withoutDeepLink } from './lib/deep-link';
 import { applyTheme, storedTheme } from './lib/display/theme';
 import { sharedFragment } from './lib/formats/share-fragment';
 import { FramesDb } from './lib/persist/frames-db';
-import { sessionsRecordingNow } from './lib/persist/liveness';
+import { newId } from './lib/ids';
+import { holdRecordingLock, sessionsRecordingNow } from './lib/persist/liveness';
 import { ProfilesDb } from './lib/persist/profiles-db';
 import { SessionsDb } from './lib/persist/sessions-db';
 import { createScriptUrlPolicy } from './lib/pwa/trusted-urls';
 import { SearchClient } from './lib/search/search-client';
 import searchWorkerUrl from './lib/search/search-worker.ts?worker&url';
 import exportWorkerUrl from './lib/export/worker.ts?worker&url';
-import type { LiveSession } from './lib/session/live-session';
-import { WorkerLiveSession } from './lib/session/worker-live-session';
-import recordingWorkerUrl from './lib/session/recording-worker.ts?worker&url';
+import { LiveSession } from './lib/session/live-session';
 import type { AgentState } from './state/agent.svelte';
 import { AppShellState } from './state/app-shell.svelte';
 import { ComposerState } from './state/composer.svelte';
@@ -44,10 +43,7 @@ const refresh = createRefreshScheduler();
 // Under Trusted Types the page may start only these scripts (see lib/pwa/trusted-urls.ts). The worker's URL is
 // imported rather than written as new URL(…) inside new Worker(…): that is the only form Vite rewrites, and it
 // leaves no room to hand the URL through the policy.
-const scriptUrl = createScriptUrlPolicy(
-  [searchWorkerUrl, exportWorkerUrl, recordingWorkerUrl, '/sw.js'],
-  location.href,
-);
+const scriptUrl = createScriptUrlPolicy([searchWorkerUrl, exportWorkerUrl, '/sw.js'], location.href);
 const startWorker = (url: string) => () => new Worker(scriptUrl(url), { type: 'module' });
 const search = new SearchClient(startWorker(searchWorkerUrl));
 // The local agent's code loads only when asked for: by the Connect through agent switch, or a pairing link
@@ -69,7 +65,7 @@ const workspace: Workspace = new Workspace(
   sessions,
   {
     liveSession: () =>
-      new WorkerLiveSession(startWorker(recordingWorkerUrl)(), framesDb) as unknown as LiveSession,
+      new LiveSession({ frames: framesDb, catalog: sessionsDb, newId, lock: holdRecordingLock }),
     panelParts: (live) => {
       const session = new ShownSessionState(refresh);
       const view = new FrameViewState();
